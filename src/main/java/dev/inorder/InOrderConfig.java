@@ -1,0 +1,44 @@
+package dev.inorder;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of the service, under the {@code inorder.} prefix (env vars: {@code INORDER_...}). */
+@ConfigMapping(prefix = "inorder")
+public interface InOrderConfig {
+
+    /** Largest request body {@code POST /events} takes; a larger one is answered 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /** Most events one request may carry (JSON array or NDJSON lines); more is answered 413. */
+    @WithDefault("1000")
+    int maxBatch();
+
+    Queue queue();
+
+    Processing processing();
+
+    Shutdown shutdown();
+
+    interface Queue {
+        /** Most events accepted but not yet processed; a request that does not fit whole is answered 503. */
+        @WithDefault("10000")
+        int capacity();
+    }
+
+    interface Processing {
+        /** Most consecutive events handed to the ordered consumer as one message; they are still applied one at a time. */
+        @WithDefault("500")
+        int maxChunk();
+    }
+
+    interface Shutdown {
+        /** How long a clean stop waits for accepted events to be processed before it gives up and logs what is left. */
+        @WithDefault("30s")
+        Duration drainTimeout();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.inorder.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.inorder.GameEvent;
+import dev.inorder.web.ApiException;
+
+/**
+ * Reads a {@code POST /events} body into events: one envelope, a JSON array of envelopes, or NDJSON. Either the whole
+ * body is valid and every event comes back, or an {@link ApiException} says what is wrong and nothing comes back.
+ */
+public class EventParser {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final ObjectReader reader;
+    private final long maxBodySize;
+    private final int maxBatch;
+
+    public EventParser(ObjectMapper mapper, long maxBodySize, int maxBatch) {
+        // "{...} trailing garbage" is malformed, not one event followed by noise.
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.maxBodySize = maxBodySize;
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * @param contentType the request's {@code Content-Type}; missing means JSON
+     * @param body the raw body
+     * @return the events in the order the body lists them, never empty
+     */
+    public List<GameEvent> parse(String contentType, byte[] body) {
+        boolean ndjson = isNdjson(contentType);
+        checkSize(body.length);
+        if (isBlank(body)) {
+            throw new ApiException(400, "empty_body", "The body is empty: send one event, a JSON array of events, or NDJSON.");
+        }
+        return ndjson ? parseLines(body) : parseJson(body);
+    }
+
+    /** Refuses a body over the size limit: 413. Also used before the body is read, on its declared length. */
+    public void checkSize(long length) {
+        if (length > maxBodySize) {
+            throw new ApiException(413, "body_too_large",
+                    "The body has " + length + " bytes; the limit is " + maxBodySize + " (inorder.max-body-size).");
+        }
+    }
+
+    private static boolean isNdjson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (mediaType.equals(NDJSON)) {
+            return true;
+        }
+        if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+            return false;
+        }
+        throw new ApiException(415, "unsupported_media_type",
+                "Content-Type " + mediaType + " is not taken: use application/json or " + NDJSON + ".");
+    }
+
+    private List<GameEvent> parseJson(byte[] body) {
+        JsonNode root = readTree(body, 0, body.length, "The body");
+        if (root.isArray()) {
+            checkBatch(root.size());
+            if (root.isEmpty()) {
+                throw new ApiException(400, "empty_batch", "The array holds no event.");
+            }
+            List<GameEvent> events = new ArrayList<>(root.size());
+            for (int i = 0; i < root.size(); i++) {
+                events.add(toEvent(root.get(i), "Event " + i));
+            }
+            return events;
+        }
+        return List.of(toEvent(root, "The body"));
+    }
+
+    private List<GameEvent> parseLines(byte[] body) {
+        List<GameEvent> events = new ArrayList<>();
+        int line = 0;
+        int start = 0;
+        while (start < body.length) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
+            }
+            line++;
+            if (!isBlank(body, start, end)) {
+                checkBatch(events.size() + 1);
+                String where = "Line " + line;
+                events.add(toEvent(readTree(body, start, end - start, where), where));
+            }
+            start = end + 1;
+        }
+        return events;
+    }
+
+    private void checkBatch(int count) {
+        if (count > maxBatch) {
+            throw new ApiException(413, "batch_too_large",
+                    "The request carries more than " + maxBatch + " events (inorder.max-batch); split it.");
+        }
+    }
+
+    private JsonNode readTree(byte[] body, int offset, int length, String where) {
+        try {
+            JsonNode node = reader.readTree(body, offset, length);
+            if (node == null || node.isMissingNode()) {
+                throw new ApiException(400, "invalid_json", where + " holds no JSON value.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "invalid_json", where + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ApiException(400, "invalid_json", where + " could not be read: " + e.getMessage());
+        }
+    }
+
+    private GameEvent toEvent(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw invalid(where + " must be a JSON object with Event and Data.");
+        }
+        JsonNode name = node.get("Event");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw invalid(where + " needs \"Event\", a non-empty string.");
+        }
+        return new GameEvent(name.asText(), data(node.get("Data"), where), seq(node.get("Seq"), where));
+    }
+
+    /** The Stats API documents Data as an object, but real captures carry a string holding JSON: both are taken. */
+    private ObjectNode data(JsonNode data, String where) {
+        if (data != null && data.isTextual()) {
+            byte[] text = data.asText().getBytes(StandardCharsets.UTF_8);
+            data = readTree(text, 0, text.length, where + ": its Data string");
+        }
+        if (data == null || !data.isObject()) {
+            throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
+        }
+        return (ObjectNode) data;
+    }
+
+    private Long seq(JsonNode seq, String where) {
+        if (seq == null || seq.isNull()) {
+            return null;
+        }
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
+            throw invalid(where + ": \"Seq\" must be a whole number from 0 to " + Long.MAX_VALUE + ".");
+        }
+        return seq.asLong();
+    }
+
+    private static ApiException invalid(String detail) {
+        return new ApiException(400, "invalid_event", detail);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        return isBlank(body, 0, body.length);
+    }
+
+    private static boolean isBlank(byte[] body, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

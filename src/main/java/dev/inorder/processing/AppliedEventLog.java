@@ -1,0 +1,37 @@
+package dev.inorder.processing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.inorder.AcceptedEvent;
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * The handler used when no store is present: it remembers how many events of each name it applied and the last one,
+ * in memory and in constant space, so a flood cannot exhaust the heap.
+ */
+@ApplicationScoped
+@DefaultBean
+public class AppliedEventLog implements EventHandler {
+
+    private final Map<String, LongAdder> countsByEvent = new ConcurrentHashMap<>();
+    private volatile AcceptedEvent last;
+
+    @Override
+    public void apply(AcceptedEvent event) {
+        countsByEvent.computeIfAbsent(event.event().event(), name -> new LongAdder()).increment();
+        last = event;
+    }
+
+    public long count(String eventName) {
+        var count = countsByEvent.get(eventName);
+        return count == null ? 0 : count.sum();
+    }
+
+    public AcceptedEvent last() {
+        return last;
+    }
+}

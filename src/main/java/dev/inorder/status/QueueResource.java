@@ -1,0 +1,31 @@
+package dev.inorder.status;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.inorder.ingest.IngestQueue;
+import dev.inorder.processing.OrderedProcessor;
+import io.smallrye.common.annotation.NonBlocking;
+
+/** {@code GET /queue}: how far ingest and processing are. */
+@Path("/queue")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+    @Inject
+    IngestQueue queue;
+
+    @Inject
+    OrderedProcessor processor;
+
+    @GET
+    @NonBlocking
+    public QueueStatus status() {
+        return new QueueStatus(queue.capacity(), queue.depth(), queue.accepted(), processor.processed(),
+                queue.rejected(), processor.failed(), queue.lastOffset(), processor.lastProcessedOffset(),
+                processor.orderBreaches());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.inorder.status;
+
+/**
+ * The pipeline's books, as {@code GET /queue} shows them.
+ *
+ * @param capacity most events accepted and not yet processed
+ * @param depth events accepted and not yet processed
+ * @param accepted events accepted since start
+ * @param processed events the consumer handled, failed ones included
+ * @param rejected requests refused: bad input (4xx) or no room (503)
+ * @param failed events whose handler threw
+ * @param lastOffset the offset of the last accepted event, 0 when none
+ * @param lastProcessedOffset the offset of the last processed event, 0 when none
+ * @param orderBreaches events that reached the consumer with an offset not above the previous one; always 0 unless broken
+ */
+public record QueueStatus(int capacity, int depth, long accepted, long processed, long rejected, long failed,
+        long lastOffset, long lastProcessedOffset, long orderBreaches) {
+}
