@@ -1,0 +1,58 @@
+package dev.inorder.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.inorder.web.ApiError;
+import dev.inorder.web.ApiException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+
+/**
+ * Refuses a {@code POST /events} whose declared {@code Content-Length} is over the limit before its body is read, so
+ * an oversized upload costs neither memory nor bandwidth. Bodies without a declared length are checked once read.
+ */
+@ApplicationScoped
+public class BodyLimitFilter {
+
+    @Inject
+    EventParser parser;
+
+    @Inject
+    IngestQueue queue;
+
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        router.post("/events").order(Integer.MIN_VALUE).handler(ctx -> {
+            String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            try {
+                if (declared != null) {
+                    parser.checkSize(Long.parseLong(declared.trim()));
+                }
+                ctx.next();
+            } catch (NumberFormatException e) {
+                ctx.next(); // the HTTP layer answers a malformed Content-Length itself
+            } catch (ApiException e) {
+                queue.countRejected();
+                ctx.response().setStatusCode(e.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(json(new ApiError(e.error(), e.getMessage())));
+            }
+        });
+    }
+
+    private String json(ApiError error) {
+        try {
+            return mapper.writeValueAsString(error);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.inorder.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.inorder.GameEvent;
+import dev.inorder.web.ApiException;
+
+class EventParserTest {
+
+    final EventParser parser = new EventParser(new ObjectMapper(), 1024 * 1024, 3);
+
+    List<GameEvent> parse(String contentType, String body) {
+        return parser.parse(contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldReadDataAsAStringHoldingJsonExactlyLikeDataAsAnObject() {
+        var asObject = parse("application/json",
+                "{\"Event\":\"GoalScored\",\"Data\":{\"MatchGuid\":\"G1\",\"GoalSpeed\":97.5,\"Scorer\":{\"Name\":\"Ada\",\"Shortcut\":1,\"TeamNum\":0}}}");
+        var asString = parse("application/json",
+                "{\"Event\":\"GoalScored\",\"Data\":\"{\\\"MatchGuid\\\":\\\"G1\\\",\\\"GoalSpeed\\\":97.5,\\\"Scorer\\\":{\\\"Name\\\":\\\"Ada\\\",\\\"Shortcut\\\":1,\\\"TeamNum\\\":0}}\"}");
+        assertThat(asString).isEqualTo(asObject);
+        assertThat(asString.get(0).matchGuid()).isEqualTo("G1");
+    }
+
+    @Test
+    void shouldKeepSeqAndTreatAMissingMatchGuidAsOffline() {
+        var events = parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":{\"Game\":{}},\"Seq\":42}");
+        assertThat(events.get(0).seq()).isEqualTo(42L);
+        assertThat(events.get(0).matchGuid()).isNull();
+    }
+
+    @Test
+    void shouldReadNdjsonSkippingBlankLinesAndCarriageReturns() {
+        var events = parse("application/x-ndjson; charset=utf-8", "{\"Event\":\"A\",\"Data\":{}}\r\n\n{\"Event\":\"B\",\"Data\":{}}");
+        assertThat(events).extracting(GameEvent::event).containsExactly("A", "B");
+    }
+
+    @Test
+    void shouldTakeAMissingContentTypeAndJsonSuffixesAsJson() {
+        assertThat(parse(null, "{\"Event\":\"A\",\"Data\":{}}")).hasSize(1);
+        assertThat(parse("application/vnd.rlstats+json", "[{\"Event\":\"A\",\"Data\":{}}]")).hasSize(1);
+    }
+
+    @Test
+    void shouldCountNdjsonLinesAgainstTheBatchLimit() {
+        assertThatThrownBy(() -> parse("application/x-ndjson", "{\"Event\":\"A\",\"Data\":{}}\n".repeat(4)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedJsonAsInvalid() {
+        String deep = "{\"Event\":\"A\",\"Data\":{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}}";
+        assertThatThrownBy(() -> parse("application/json", deep))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo("invalid_json"));
+    }
+}
