@@ -18,9 +18,15 @@ public interface InOrderConfig {
     @WithDefault("1000")
     int maxBatch();
 
+    /** Where the embedded H2 database keeps its file; relative paths start at the working directory. */
+    @WithDefault("./data")
+    String dataDir();
+
     Queue queue();
 
     Processing processing();
+
+    Store store();
 
     Shutdown shutdown();
 
@@ -34,6 +40,21 @@ public interface InOrderConfig {
         /** Most consecutive events handed to the ordered consumer as one message; they are still applied one at a time. */
         @WithDefault("500")
         int maxChunk();
+
+        /** {@code store} applies events to matches in the database; {@code memory} only counts them (benchmarks). */
+        @WithDefault("store")
+        Handler handler();
+
+        enum Handler {
+            STORE,
+            MEMORY
+        }
+    }
+
+    interface Store {
+        /** Most matches kept in memory between events; the others are read from the database when they come back. */
+        @WithDefault("10000")
+        int maxCachedMatches();
     }
 
     interface Shutdown {

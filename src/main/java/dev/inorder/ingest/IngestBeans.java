@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inorder.AcceptedEvent;
 import dev.inorder.Channels;
 import dev.inorder.InOrderConfig;
+import dev.inorder.processing.EventHandler;
 import io.smallrye.mutiny.Multi;
 
 /** Builds ingest's plain-Java parts from the configuration, and binds the queue to the events channel. */
@@ -26,8 +27,9 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    static IngestQueue queue(InOrderConfig config) {
-        return new IngestQueue(config.queue().capacity(), config.processing().maxChunk(), 1);
+    static IngestQueue queue(InOrderConfig config, EventHandler handler) {
+        // Offsets continue after what the store holds, so they stay unique across restarts.
+        return new IngestQueue(config.queue().capacity(), config.processing().maxChunk(), handler.lastAppliedOffset() + 1);
     }
 
     @Produces

@@ -4,17 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.inorder.AcceptedEvent;
-import io.quarkus.arc.DefaultBean;
 
 /**
- * The handler used when no store is present: it remembers how many events of each name it applied and the last one,
- * in memory and in constant space, so a flood cannot exhaust the heap.
+ * The handler of {@code inorder.processing.handler=memory}, for measuring the ordered path without a database: it
+ * remembers how many events of each name it applied and the last one, in constant space.
  */
-@ApplicationScoped
-@DefaultBean
 public class AppliedEventLog implements EventHandler {
 
     private final Map<String, LongAdder> countsByEvent = new ConcurrentHashMap<>();

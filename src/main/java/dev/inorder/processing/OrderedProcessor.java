@@ -26,7 +26,10 @@ public class OrderedProcessor {
         this.handler = handler;
     }
 
-    /** Applies each event in list order; a failing event is logged and counted, and the rest still run. */
+    /**
+     * Applies each event in list order, then lets the handler commit the chunk. A failing event is logged and counted,
+     * and the rest still run; a failing commit counts the whole chunk failed.
+     */
     public void process(List<AcceptedEvent> events) {
         for (AcceptedEvent event : events) {
             if (processed > 0 && event.offset() <= lastProcessedOffset) {
@@ -42,6 +45,13 @@ public class OrderedProcessor {
             }
             lastProcessedOffset = Math.max(lastProcessedOffset, event.offset());
             processed++;
+        }
+        try {
+            handler.flush();
+        } catch (RuntimeException e) {
+            failed += events.size();
+            LOG.errorf(e, "Committing offsets %d to %d failed; those events are lost, going on with the next",
+                    events.get(0).offset(), events.get(events.size() - 1).offset());
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.inorder.ingest.IngestQueue;
+import dev.inorder.match.MatchBook;
 import dev.inorder.processing.OrderedProcessor;
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -21,11 +22,14 @@ public class QueueResource {
     @Inject
     OrderedProcessor processor;
 
+    @Inject
+    MatchBook book;
+
     @GET
     @NonBlocking
     public QueueStatus status() {
         return new QueueStatus(queue.capacity(), queue.depth(), queue.accepted(), processor.processed(),
                 queue.rejected(), processor.failed(), queue.lastOffset(), processor.lastProcessedOffset(),
-                processor.orderBreaches());
+                processor.orderBreaches(), book.stale(), book.duplicates());
     }
 }

@@ -12,7 +12,9 @@ package dev.inorder.status;
  * @param lastOffset the offset of the last accepted event, 0 when none
  * @param lastProcessedOffset the offset of the last processed event, 0 when none
  * @param orderBreaches events that reached the consumer with an offset not above the previous one; always 0 unless broken
+ * @param stale events skipped because their sender had already sent a higher {@code Seq}
+ * @param duplicates events skipped because their {@code Seq} (or offset) was applied already
  */
 public record QueueStatus(int capacity, int depth, long accepted, long processed, long rejected, long failed,
-        long lastOffset, long lastProcessedOffset, long orderBreaches) {
+        long lastOffset, long lastProcessedOffset, long orderBreaches, long stale, long duplicates) {
 }

@@ -1,0 +1,25 @@
+package dev.inorder.match;
+
+import java.util.List;
+
+/**
+ * A match's current state. Immutable: applying an event yields a new one, so a failing event changes nothing.
+ *
+ * @param key the {@code MatchGuid}, or {@code offline-<offset of its first event>} for a match without one
+ * @param guid the {@code MatchGuid}, {@code null} for offline matches
+ * @param source the sender that reported it first
+ * @param state {@link #LIVE} or {@link #ENDED}
+ * @param winnerTeamNum set by MatchEnded, else {@code null}
+ * @param winner the winning team's name, when known
+ */
+public record Match(String key, String guid, String source, String arena, String state, Integer timeSeconds,
+        boolean overtime, List<Team> teams, Integer winnerTeamNum, String winner, long firstSeenMillis,
+        long updatedAtMillis, long lastOffset, List<PlayerLine> players) {
+
+    public static final String LIVE = "live";
+    public static final String ENDED = "ended";
+
+    public boolean ended() {
+        return ENDED.equals(state);
+    }
+}

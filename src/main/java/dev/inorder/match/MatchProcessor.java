@@ -1,0 +1,124 @@
+package dev.inorder.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.inorder.AcceptedEvent;
+
+/**
+ * What one event does to a match: pure functions of (match, event), no I/O, no framework. The game leaves out fields
+ * that are false or irrelevant, so a missing boolean is false, a missing player number is 0, and a missing clock,
+ * arena, team list or player list keeps the previous value.
+ */
+public final class MatchProcessor {
+
+    /** Events that change state only and would flood a timeline: the clock ticks every second. */
+    static final String UPDATE_STATE = "UpdateState";
+    static final String CLOCK = "ClockUpdatedSeconds";
+    static final String MATCH_ENDED = "MatchEnded";
+
+    /** The result of one event: the match after it, and the timeline entry it adds, if any. */
+    public record Outcome(Match match, TimelineEntry timelineEntry, boolean justEnded) {
+    }
+
+    private MatchProcessor() {
+    }
+
+    /**
+     * @param current the match before the event, or {@code null} when this event is its first
+     * @param key the match's key, from {@code current} or newly chosen
+     */
+    public static Outcome apply(Match current, String key, AcceptedEvent accepted) {
+        var event = accepted.event();
+        ObjectNode data = event.data();
+        Match match = current != null ? current
+                : new Match(key, event.matchGuid(), accepted.source(), null, Match.LIVE, null, false, List.of(), null,
+                        null, accepted.acceptedAtMillis(), accepted.acceptedAtMillis(), accepted.offset(), List.of());
+        TimelineEntry entry = null;
+        boolean justEnded = false;
+        switch (event.event()) {
+            case UPDATE_STATE -> match = updateState(match, data);
+            case CLOCK -> match = withClock(match, intOr(data, "TimeSeconds", match.timeSeconds()), data.path("bOvertime").asBoolean(false));
+            case MATCH_ENDED -> {
+                justEnded = !match.ended();
+                match = ended(match, data);
+                entry = entry(key, accepted);
+            }
+            default -> entry = entry(key, accepted);
+        }
+        return new Outcome(touched(match, accepted), entry, justEnded);
+    }
+
+    private static Match updateState(Match m, ObjectNode data) {
+        JsonNode game = data.path("Game");
+        List<Team> teams = game.has("Teams") ? teams(game.get("Teams")) : m.teams();
+        String winner = game.path("bHasWinner").asBoolean(false) ? textOr(game, "Winner", m.winner()) : m.winner();
+        List<PlayerLine> players = data.has("Players") ? players(data.get("Players")) : m.players();
+        return new Match(m.key(), m.guid(), m.source(), textOr(game, "Arena", m.arena()), m.state(),
+                intOr(game, "TimeSeconds", m.timeSeconds()), game.path("bOvertime").asBoolean(false), teams,
+                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players);
+    }
+
+    private static Match withClock(Match m, Integer timeSeconds, boolean overtime) {
+        return new Match(m.key(), m.guid(), m.source(), m.arena(), m.state(), timeSeconds, overtime, m.teams(),
+                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players());
+    }
+
+    private static Match ended(Match m, ObjectNode data) {
+        Integer winnerTeamNum = data.has("WinnerTeamNum") ? data.get("WinnerTeamNum").asInt() : m.winnerTeamNum();
+        String winner = m.teams().stream().filter(t -> winnerTeamNum != null && t.teamNum() == winnerTeamNum)
+                .map(Team::name).findFirst().orElse(m.winner());
+        return new Match(m.key(), m.guid(), m.source(), m.arena(), Match.ENDED, m.timeSeconds(), m.overtime(),
+                m.teams(), winnerTeamNum, winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players());
+    }
+
+    private static Match touched(Match m, AcceptedEvent e) {
+        return new Match(m.key(), m.guid(), m.source(), m.arena(), m.state(), m.timeSeconds(), m.overtime(), m.teams(),
+                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), e.acceptedAtMillis(), e.offset(), m.players());
+    }
+
+    private static TimelineEntry entry(String key, AcceptedEvent e) {
+        return new TimelineEntry(key, e.offset(), e.event().event(), e.acceptedAtMillis(), e.event().data());
+    }
+
+    private static List<Team> teams(JsonNode teams) {
+        List<Team> result = new ArrayList<>();
+        for (JsonNode t : teams) {
+            result.add(new Team(t.path("TeamNum").asInt(result.size()), textOr(t, "Name", null), t.path("Score").asInt(0)));
+        }
+        result.sort(Comparator.comparingInt(Team::teamNum));
+        return List.copyOf(result);
+    }
+
+    private static List<PlayerLine> players(JsonNode players) {
+        List<PlayerLine> result = new ArrayList<>();
+        for (JsonNode p : players) {
+            String name = textOr(p, "Name", "");
+            result.add(new PlayerLine(playerId(p, name), name, p.path("TeamNum").asInt(0), p.path("Score").asInt(0),
+                    p.path("Goals").asInt(0), p.path("Shots").asInt(0), p.path("Assists").asInt(0),
+                    p.path("Saves").asInt(0), p.path("Touches").asInt(0), p.path("Demos").asInt(0),
+                    p.path("Boost").asInt(0)));
+        }
+        return List.copyOf(result);
+    }
+
+    /** Bots and some clients send no PrimaryId, or an {@code Unknown|0|0} stub shared by everyone: fall back to the name. */
+    static String playerId(JsonNode player, String name) {
+        String primary = textOr(player, "PrimaryId", null);
+        return primary == null || primary.isBlank() || primary.startsWith("Unknown") ? "name:" + name : primary;
+    }
+
+    private static String textOr(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : fallback;
+    }
+
+    private static Integer intOr(JsonNode node, String field, Integer fallback) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? Integer.valueOf(value.asInt()) : fallback;
+    }
+}

@@ -1,0 +1,328 @@
+package dev.inorder.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.inorder.match.Match;
+import dev.inorder.match.MatchBook;
+import dev.inorder.match.PlayerLine;
+import dev.inorder.match.Team;
+import dev.inorder.match.TimelineEntry;
+
+/**
+ * The write side of the store, in plain JDBC: reads what the {@link MatchBook} does not hold, and writes a chunk's
+ * changes and the last applied offset in one transaction. Portable SQL only: the same statements run on H2 and
+ * PostgreSQL.
+ */
+public class MatchStore implements MatchBook.Loader {
+
+    static final String MATCH_COLUMNS = "match_key, guid, source, arena, state, time_seconds, overtime, team0_name, "
+            + "team0_score, team1_name, team1_score, winner_team_num, winner, first_seen, updated_at, last_offset";
+    static final String PLAYER_COLUMNS = "player_id, name, team_num, score, goals, shots, assists, saves, touches, demos, boost";
+
+    private final DataSource dataSource;
+
+    public MatchStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<Match> match(String key) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + MATCH_COLUMNS + " FROM matches WHERE match_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(match(rs, players(c, key))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading match " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<String> liveOfflineMatch(String source) {
+        return queryOne("SELECT match_key FROM matches WHERE source = ? AND guid IS NULL AND state = 'live' "
+                + "ORDER BY last_offset DESC", source);
+    }
+
+    @Override
+    public Map<String, Long> seqs() {
+        Map<String, Long> seqs = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT source, last_seq FROM source_seqs");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                seqs.put(rs.getString(1), rs.getLong(2));
+            }
+            return seqs;
+        } catch (SQLException e) {
+            throw new StoreException("reading source seqs", e);
+        }
+    }
+
+    @Override
+    public long lastOffset() {
+        return queryOne("SELECT last_offset FROM store_position WHERE id = 1", null).map(Long::parseLong).orElse(0L);
+    }
+
+    /** Writes all of {@code changes} or nothing. */
+    public void write(MatchBook.Changes changes) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertMatches(c, changes.inserted());
+                updateMatches(c, changes.updated());
+                replacePlayers(c, changes.inserted(), changes.updated());
+                insertTimeline(c, changes.timeline());
+                credit(c, changes.credits());
+                saveSeqs(c, changes.seqs());
+                try (PreparedStatement ps = c.prepareStatement("UPDATE store_position SET last_offset = ? WHERE id = 1")) {
+                    ps.setLong(1, changes.lastOffset());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing " + changes.timeline().size() + " timeline entries and "
+                    + (changes.inserted().size() + changes.updated().size()) + " matches up to offset " + changes.lastOffset(), e);
+        }
+    }
+
+    /** Checks that the database answers; for readiness. */
+    public void ping() {
+        lastOffset();
+    }
+
+    private void insertMatches(Connection c, List<Match> matches) throws SQLException {
+        if (matches.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO matches (" + MATCH_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Match m : matches) {
+                ps.setString(1, m.key());
+                ps.setString(2, m.guid());
+                ps.setString(3, m.source());
+                bindState(ps, 4, m);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void updateMatches(Connection c, List<Match> matches) throws SQLException {
+        if (matches.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE matches SET arena = ?, state = ?, time_seconds = ?, "
+                + "overtime = ?, team0_name = ?, team0_score = ?, team1_name = ?, team1_score = ?, winner_team_num = ?, "
+                + "winner = ?, first_seen = ?, updated_at = ?, last_offset = ? WHERE match_key = ?")) {
+            for (Match m : matches) {
+                bindState(ps, 1, m);
+                ps.setString(14, m.key());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds arena … last_offset, 13 parameters from {@code first}. */
+    private static void bindState(PreparedStatement ps, int first, Match m) throws SQLException {
+        int i = first;
+        ps.setString(i++, m.arena());
+        ps.setString(i++, m.state());
+        setInt(ps, i++, m.timeSeconds());
+        ps.setBoolean(i++, m.overtime());
+        for (int teamNum = 0; teamNum < 2; teamNum++) {
+            Team team = team(m, teamNum);
+            ps.setString(i++, team == null ? null : team.name());
+            setInt(ps, i++, team == null ? null : team.score());
+        }
+        setInt(ps, i++, m.winnerTeamNum());
+        ps.setString(i++, m.winner());
+        ps.setLong(i++, m.firstSeenMillis());
+        ps.setLong(i++, m.updatedAtMillis());
+        ps.setLong(i, m.lastOffset());
+    }
+
+    private static Team team(Match m, int teamNum) {
+        return m.teams().stream().filter(t -> t.teamNum() == teamNum).findFirst().orElse(null);
+    }
+
+    private void replacePlayers(Connection c, List<Match> inserted, List<Match> updated) throws SQLException {
+        if (!updated.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM match_players WHERE match_key = ?")) {
+                for (Match m : updated) {
+                    ps.setString(1, m.key());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO match_players (match_key, " + PLAYER_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rows = 0;
+            for (List<Match> matches : List.of(inserted, updated)) {
+                for (Match m : matches) {
+                    for (PlayerLine p : m.players()) {
+                        ps.setString(1, m.key());
+                        ps.setString(2, p.id());
+                        ps.setString(3, p.name());
+                        ps.setInt(4, p.teamNum());
+                        ps.setInt(5, p.score());
+                        ps.setInt(6, p.goals());
+                        ps.setInt(7, p.shots());
+                        ps.setInt(8, p.assists());
+                        ps.setInt(9, p.saves());
+                        ps.setInt(10, p.touches());
+                        ps.setInt(11, p.demos());
+                        ps.setInt(12, p.boost());
+                        ps.addBatch();
+                        rows++;
+                    }
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private void insertTimeline(Connection c, List<TimelineEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO timeline_events (match_key, event_offset, event_name, applied_at, data) VALUES (?, ?, ?, ?, ?)")) {
+            for (TimelineEntry e : entries) {
+                ps.setString(1, e.matchKey());
+                ps.setLong(2, e.offset());
+                ps.setString(3, e.event());
+                ps.setLong(4, e.appliedAtMillis());
+                ps.setString(5, e.data().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void credit(Connection c, List<MatchBook.CareerCredit> credits) throws SQLException {
+        for (MatchBook.CareerCredit credit : credits) {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE player_careers SET name = ?, matches = matches + 1, "
+                    + "wins = wins + ?, score = score + ?, goals = goals + ?, shots = shots + ?, assists = assists + ?, "
+                    + "saves = saves + ?, touches = touches + ?, demos = demos + ? WHERE player_id = ?")) {
+                bindCareer(ps, credit);
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO player_careers (name, matches, wins, score, "
+                        + "goals, shots, assists, saves, touches, demos, player_id) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bindCareer(ps, credit);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bindCareer(PreparedStatement ps, MatchBook.CareerCredit credit) throws SQLException {
+        PlayerLine p = credit.line();
+        ps.setString(1, p.name());
+        ps.setInt(2, credit.won() ? 1 : 0);
+        ps.setInt(3, p.score());
+        ps.setInt(4, p.goals());
+        ps.setInt(5, p.shots());
+        ps.setInt(6, p.assists());
+        ps.setInt(7, p.saves());
+        ps.setInt(8, p.touches());
+        ps.setInt(9, p.demos());
+        ps.setString(10, p.id());
+    }
+
+    private void saveSeqs(Connection c, Map<String, Long> seqs) throws SQLException {
+        for (var seq : seqs.entrySet()) {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE source_seqs SET last_seq = ? WHERE source = ?")) {
+                ps.setLong(1, seq.getValue());
+                ps.setString(2, seq.getKey());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_seqs (last_seq, source) VALUES (?, ?)")) {
+                    ps.setLong(1, seq.getValue());
+                    ps.setString(2, seq.getKey());
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private Optional<String> queryOne(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("running " + sql, e);
+        }
+    }
+
+    static Match match(ResultSet rs, List<PlayerLine> players) throws SQLException {
+        List<Team> teams = new ArrayList<>();
+        for (int teamNum = 0; teamNum < 2; teamNum++) {
+            String name = rs.getString("team" + teamNum + "_name");
+            Integer score = getInt(rs, "team" + teamNum + "_score");
+            if (name != null || score != null) {
+                teams.add(new Team(teamNum, name, score == null ? 0 : score));
+            }
+        }
+        return new Match(rs.getString("match_key"), rs.getString("guid"), rs.getString("source"), rs.getString("arena"),
+                rs.getString("state"), getInt(rs, "time_seconds"), rs.getBoolean("overtime"), List.copyOf(teams),
+                getInt(rs, "winner_team_num"), rs.getString("winner"), rs.getLong("first_seen"),
+                rs.getLong("updated_at"), rs.getLong("last_offset"), players);
+    }
+
+    static List<PlayerLine> players(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + PLAYER_COLUMNS + " FROM match_players WHERE match_key = ? ORDER BY team_num, player_id")) {
+            ps.setString(1, key);
+            List<PlayerLine> players = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    players.add(new PlayerLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)));
+                }
+            }
+            return List.copyOf(players);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

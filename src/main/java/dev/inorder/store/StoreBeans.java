@@ -1,0 +1,62 @@
+package dev.inorder.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import dev.inorder.InOrderConfig;
+import dev.inorder.match.MatchBook;
+import dev.inorder.processing.AppliedEventLog;
+import dev.inorder.processing.EventHandler;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.flyway.FlywayDataSource;
+
+/**
+ * Chooses the database and builds the store. The embedded H2 file database is the default; setting
+ * {@code quarkus.datasource.jdbc.url} (env {@code QUARKUS_DATASOURCE_JDBC_URL}) switches to PostgreSQL, with one
+ * build. The chosen database is migrated by Flyway before the first event is applied.
+ */
+@ApplicationScoped
+public class StoreBeans {
+
+    private static final Logger LOG = Logger.getLogger(StoreBeans.class);
+
+    /** The name of the embedded datasource in {@code application.properties}. */
+    static final String EMBEDDED = "embedded";
+
+    @Produces
+    @Singleton
+    static MatchStore store() {
+        boolean postgres = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
+        var container = Arc.container();
+        AgroalDataSource dataSource = postgres ? container.select(AgroalDataSource.class).get()
+                : container.select(AgroalDataSource.class, new DataSource.DataSourceLiteral(EMBEDDED)).get();
+        Flyway flyway = postgres ? container.select(Flyway.class).get()
+                : container.select(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(EMBEDDED)).get();
+        var migration = flyway.migrate();
+        LOG.infof("Store: %s, schema at version %s (%d migrations applied now)", postgres ? "PostgreSQL" : "embedded H2",
+                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(), migration.migrationsExecuted);
+        return new MatchStore(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    static MatchBook book(MatchStore store, InOrderConfig config) {
+        return new MatchBook(store, config.store().maxCachedMatches());
+    }
+
+    @Produces
+    @Singleton
+    static EventHandler handler(InOrderConfig config, MatchBook book, MatchStore store) {
+        return switch (config.processing().handler()) {
+            case STORE -> new StoreHandler(book, store);
+            case MEMORY -> new AppliedEventLog();
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package dev.inorder.store;
+
+/** The database failed; what was being done is in the message. */
+public class StoreException extends RuntimeException {
+
+    public StoreException(String doing, Throwable cause) {
+        super("Store failed " + doing + ": " + cause.getMessage(), cause);
+    }
+}

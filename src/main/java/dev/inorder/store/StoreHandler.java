@@ -1,0 +1,42 @@
+package dev.inorder.store;
+
+import dev.inorder.AcceptedEvent;
+import dev.inorder.match.MatchBook;
+import dev.inorder.processing.EventHandler;
+
+/**
+ * Applies events to the {@link MatchBook} in memory and writes each chunk's changes in one transaction (group
+ * commit): after a crash the store holds whole chunks only, and knows the last offset it applied.
+ */
+public class StoreHandler implements EventHandler {
+
+    private final MatchBook book;
+    private final MatchStore store;
+
+    public StoreHandler(MatchBook book, MatchStore store) {
+        this.book = book;
+        this.store = store;
+    }
+
+    @Override
+    public void apply(AcceptedEvent event) {
+        book.apply(event);
+    }
+
+    @Override
+    public void flush() {
+        var changes = book.takeChanges();
+        try {
+            store.write(changes);
+            book.written(changes);
+        } catch (RuntimeException e) {
+            book.forget();
+            throw e;
+        }
+    }
+
+    @Override
+    public long lastAppliedOffset() {
+        return store.lastOffset();
+    }
+}
