@@ -19,6 +19,11 @@ public record Match(String key, String guid, String source, String arena, String
     public static final String LIVE = "live";
     public static final String ENDED = "ended";
 
+    public Match withPlayers(List<PlayerLine> players) {
+        return new Match(key, guid, source, arena, state, timeSeconds, overtime, teams, winnerTeamNum, winner,
+                firstSeenMillis, updatedAtMillis, lastOffset, players);
+    }
+
     public boolean ended() {
         return ENDED.equals(state);
     }

@@ -26,7 +26,7 @@ import dev.inorder.match.TimelineEntry;
  */
 public class MatchStore implements MatchBook.Loader {
 
-    static final String MATCH_COLUMNS = "match_key, guid, source, arena, state, time_seconds, overtime, team0_name, "
+    public static final String MATCH_COLUMNS = "match_key, guid, source, arena, state, time_seconds, overtime, team0_name, "
             + "team0_score, team1_name, team1_score, winner_team_num, winner, first_seen, updated_at, last_offset";
     static final String PLAYER_COLUMNS = "player_id, name, team_num, score, goals, shots, assists, saves, touches, demos, boost";
 
@@ -42,7 +42,7 @@ public class MatchStore implements MatchBook.Loader {
                 PreparedStatement ps = c.prepareStatement("SELECT " + MATCH_COLUMNS + " FROM matches WHERE match_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(match(rs, players(c, key))) : Optional.empty();
+                return rs.next() ? Optional.of(match(key, rs).withPlayers(players(c, key))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("reading match " + key, e);
@@ -283,7 +283,8 @@ public class MatchStore implements MatchBook.Loader {
         }
     }
 
-    static Match match(ResultSet rs, List<PlayerLine> players) throws SQLException {
+    /** A match row ({@link #MATCH_COLUMNS}) without its players. */
+    public static Match match(String key, ResultSet rs) throws SQLException {
         List<Team> teams = new ArrayList<>();
         for (int teamNum = 0; teamNum < 2; teamNum++) {
             String name = rs.getString("team" + teamNum + "_name");
@@ -292,10 +293,10 @@ public class MatchStore implements MatchBook.Loader {
                 teams.add(new Team(teamNum, name, score == null ? 0 : score));
             }
         }
-        return new Match(rs.getString("match_key"), rs.getString("guid"), rs.getString("source"), rs.getString("arena"),
-                rs.getString("state"), getInt(rs, "time_seconds"), rs.getBoolean("overtime"), List.copyOf(teams),
-                getInt(rs, "winner_team_num"), rs.getString("winner"), rs.getLong("first_seen"),
-                rs.getLong("updated_at"), rs.getLong("last_offset"), players);
+        return new Match(key, rs.getString("guid"), rs.getString("source"), rs.getString("arena"), rs.getString("state"),
+                getInt(rs, "time_seconds"), rs.getBoolean("overtime"), List.copyOf(teams), getInt(rs, "winner_team_num"),
+                rs.getString("winner"), rs.getLong("first_seen"), rs.getLong("updated_at"), rs.getLong("last_offset"),
+                List.of());
     }
 
     static List<PlayerLine> players(Connection c, String key) throws SQLException {

@@ -8,8 +8,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.inorder.InOrderConfig;
 import dev.inorder.match.MatchBook;
+import dev.inorder.query.MatchQueries;
 import dev.inorder.processing.AppliedEventLog;
 import dev.inorder.processing.EventHandler;
 import io.agroal.api.AgroalDataSource;
@@ -30,9 +33,13 @@ public class StoreBeans {
     /** The name of the embedded datasource in {@code application.properties}. */
     static final String EMBEDDED = "embedded";
 
+    /** The database the store uses: its pool, migrated. */
+    public record Database(AgroalDataSource dataSource, String kind) {
+    }
+
     @Produces
     @Singleton
-    static MatchStore store() {
+    static Database database() {
         boolean postgres = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
         var container = Arc.container();
         AgroalDataSource dataSource = postgres ? container.select(AgroalDataSource.class).get()
@@ -42,7 +49,19 @@ public class StoreBeans {
         var migration = flyway.migrate();
         LOG.infof("Store: %s, schema at version %s (%d migrations applied now)", postgres ? "PostgreSQL" : "embedded H2",
                 flyway.info().current() == null ? "none" : flyway.info().current().getVersion(), migration.migrationsExecuted);
-        return new MatchStore(dataSource);
+        return new Database(dataSource, postgres ? "postgresql" : "h2");
+    }
+
+    @Produces
+    @Singleton
+    static MatchStore store(Database database) {
+        return new MatchStore(database.dataSource());
+    }
+
+    @Produces
+    @Singleton
+    static MatchQueries queries(Database database, ObjectMapper mapper) {
+        return new MatchQueries(database.dataSource(), mapper);
     }
 
     @Produces

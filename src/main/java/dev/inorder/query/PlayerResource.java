@@ -1,0 +1,29 @@
+package dev.inorder.query;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.inorder.web.ApiException;
+
+/** A player's career, by {@code PrimaryId} (URL-encoded: {@code Steam|7656…|0} is {@code Steam%7C7656…%7C0}). */
+@Path("/players")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlayerResource {
+
+    @Inject
+    MatchQueries queries;
+
+    @GET
+    @Path("/{id}")
+    public PlayerView player(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.player(id, Paging.limit(limit), Paging.cursor(cursor))
+                .orElseThrow(() -> new ApiException(404, "unknown_player", "No player " + id + " is stored."));
+    }
+}
