@@ -1,0 +1,170 @@
+package dev.inorder.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.inorder.AcceptedEvent;
+import dev.inorder.ingest.EventParser;
+import dev.inorder.support.MatchScript;
+
+/** The business logic on its own: no Quarkus, no database. */
+class MatchBookTest {
+
+    /** A store in memory: what the book wrote is what it reads back. */
+    static class MemoryStore implements MatchBook.Loader {
+        final Map<String, Match> matches = new HashMap<>();
+        final List<TimelineEntry> timeline = new ArrayList<>();
+        final List<MatchBook.CareerCredit> credits = new ArrayList<>();
+        final Map<String, Long> seqs = new HashMap<>();
+        long lastOffset;
+
+        void write(MatchBook.Changes changes) {
+            changes.inserted().forEach(m -> matches.put(m.key(), m));
+            changes.updated().forEach(m -> matches.put(m.key(), m));
+            timeline.addAll(changes.timeline());
+            credits.addAll(changes.credits());
+            seqs.putAll(changes.seqs());
+            lastOffset = changes.lastOffset();
+        }
+
+        @Override
+        public Optional<Match> match(String key) {
+            return Optional.ofNullable(matches.get(key));
+        }
+
+        @Override
+        public Optional<String> liveOfflineMatch(String source) {
+            return matches.values().stream().filter(m -> m.guid() == null && m.source().equals(source) && !m.ended())
+                    .max((a, b) -> Long.compare(a.lastOffset(), b.lastOffset())).map(Match::key);
+        }
+
+        @Override
+        public Map<String, Long> seqs() {
+            return seqs;
+        }
+
+        @Override
+        public long lastOffset() {
+            return lastOffset;
+        }
+    }
+
+    final EventParser parser = new EventParser(new ObjectMapper(), 1 << 20, 10_000);
+    final MemoryStore store = new MemoryStore();
+    MatchBook book = new MatchBook(store, 100);
+    long offset;
+
+    void play(String source, List<String> events, int chunk) {
+        for (int i = 0; i < events.size(); i++) {
+            var event = parser.parse("application/json", events.get(i).getBytes(StandardCharsets.UTF_8)).get(0);
+            book.apply(new AcceptedEvent(++offset, source, 1_000 + offset, event));
+            if ((i + 1) % chunk == 0 || i == events.size() - 1) {
+                var changes = book.takeChanges();
+                store.write(changes);
+                book.written(changes);
+            }
+        }
+    }
+
+    static void assertFinalState(Match m) {
+        assertThat(m.state()).isEqualTo(Match.ENDED);
+        assertThat(m.arena()).isEqualTo("Stadium_P");
+        assertThat(m.timeSeconds()).isEqualTo(23);
+        assertThat(m.overtime()).isTrue();
+        assertThat(m.teams()).containsExactly(new Team(0, "Blue", 2), new Team(1, "Orange", 1));
+        assertThat(m.winnerTeamNum()).isZero();
+        assertThat(m.winner()).isEqualTo("Blue");
+        assertThat(m.players()).hasSize(6);
+        for (int p = 0; p < 6; p++) {
+            int[] f = MatchScript.FINAL[p];
+            PlayerLine line = m.players().get(p);
+            assertThat(line.name()).isEqualTo(MatchScript.NAMES[p]);
+            assertThat(new int[] { line.score(), line.goals(), line.shots(), line.assists(), line.saves(), line.touches(), line.demos() })
+                    .as(line.name()).containsExactly(f);
+        }
+    }
+
+    @Test
+    void shouldTurnARealisticMatchIntoItsFinalStateTimelineAndCareers() {
+        var script = new MatchScript("GUID-1", "a");
+        play("pc", script.events(), 4);
+
+        assertFinalState(store.matches.get("GUID-1"));
+        assertThat(store.timeline).extracting(TimelineEntry::event).containsExactlyElementsOf(script.timelineEvents());
+        assertThat(store.timeline).extracting(TimelineEntry::offset).isSorted().doesNotHaveDuplicates();
+        var goal = store.timeline.stream().filter(e -> e.event().equals("GoalScored")).findFirst().orElseThrow();
+        assertThat(goal.data().at("/Scorer/Name").asText()).isEqualTo("Ada");
+        assertThat(goal.data().at("/GoalSpeed").asDouble()).isEqualTo(97.4);
+        assertThat(store.credits).hasSize(6);
+        assertThat(store.credits).filteredOn(MatchBook.CareerCredit::won).extracting(c -> c.line().name())
+                .containsExactly("Ada", "Bea", "Cy");
+        assertThat(store.seqs).containsEntry("pc", (long) script.events().size());
+    }
+
+    @Test
+    void shouldSkipDuplicatesAndStaleSnapshotsAndEndUpInTheSameState() {
+        var script = new MatchScript("GUID-2", "b");
+        var messy = script.messy();
+        play("pc", messy.events(), 3);
+
+        assertFinalState(store.matches.get("GUID-2"));
+        assertThat(store.timeline).extracting(TimelineEntry::event).containsExactlyElementsOf(script.timelineEvents());
+        assertThat(store.credits).hasSize(6);
+        assertThat(book.duplicates()).isEqualTo(messy.duplicates());
+        assertThat(book.stale()).isEqualTo(messy.stale());
+    }
+
+    @Test
+    void shouldCreditCareersOnceWhenMatchEndedComesAgainAfterARestart() {
+        var script = new MatchScript("GUID-3", "c");
+        play("pc", script.events(), 5);
+        String matchEnded = script.events().stream().filter(e -> e.contains("\"MatchEnded\"")).findFirst().orElseThrow();
+
+        book = new MatchBook(store, 100); // a restart: the book knows only what the store holds
+        play("pc", List.of(matchEnded), 1);
+        play("other-sender", List.of(matchEnded.replace("\"Seq\":", "\"Seq\":1000")), 1);
+
+        assertThat(store.credits).hasSize(6);
+        assertThat(book.stale()).as("pc's MatchEnded again: below pc's last Seq").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepOfflineMatchesApartBySenderAndStartANewOneAfterMatchDestroyed() {
+        var first = new MatchScript(null, "d").events();
+        play("pc-1", first.subList(0, 10), 3);
+        play("pc-2", new MatchScript(null, "e").events(), 3);
+        play("pc-1", first.subList(10, first.size()), 3);
+        play("pc-1", List.of("{\"Event\":\"UpdateState\",\"Data\":{\"Game\":{\"TimeSeconds\":300}}}"), 1);
+
+        var offline = store.matches.values().stream().filter(m -> m.guid() == null).toList();
+        assertThat(offline).hasSize(3);
+        assertThat(offline).filteredOn(m -> m.source().equals("pc-1")).hasSize(2);
+        offline.stream().filter(Match::ended).forEach(MatchBookTest::assertFinalState);
+        assertThat(offline).filteredOn(Match::ended).hasSize(2);
+        assertThat(offline).allSatisfy(m -> assertThat(m.key()).startsWith("offline-"));
+    }
+
+    @Test
+    void shouldSkipEventsAtOrBelowTheOffsetTheStoreAlreadyApplied() {
+        var script = new MatchScript("GUID-4", "f");
+        play("pc", script.events().subList(0, 6), 6);
+        var replayed = parser.parse("application/json", script.events().get(5).replace("\"Seq\":6", "\"Seq\":99")
+                .getBytes(StandardCharsets.UTF_8)).get(0);
+
+        book = new MatchBook(store, 100);
+        book.apply(new AcceptedEvent(offset, "pc", 0, replayed));
+
+        assertThat(book.duplicates()).isEqualTo(1);
+        assertThat(book.takeChanges().updated()).isEmpty();
+    }
+}
