@@ -1,6 +1,7 @@
 package dev.inorder;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -17,6 +18,12 @@ public interface InOrderConfig {
     /** Most events one request may carry (JSON array or NDJSON lines); more is answered 413. */
     @WithDefault("1000")
     int maxBatch();
+
+    /** When set, writes ({@code POST /events}) need it in {@code X-Api-Key} or {@code Authorization: Bearer}. */
+    Optional<String> apiKey();
+
+    /** When set, reads ({@code GET} of the API) need it, or the write key, the same way. */
+    Optional<String> readApiKey();
 
     /** Where the embedded H2 database keeps its file; relative paths start at the working directory. */
     @WithDefault("./data")

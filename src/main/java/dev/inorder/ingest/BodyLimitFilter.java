@@ -23,7 +23,7 @@ public class BodyLimitFilter {
     EventParser parser;
 
     @Inject
-    IngestQueue queue;
+    Rejections rejections;
 
     @Inject
     ObjectMapper mapper;
@@ -39,7 +39,7 @@ public class BodyLimitFilter {
             } catch (NumberFormatException e) {
                 ctx.next(); // the HTTP layer answers a malformed Content-Length itself
             } catch (ApiException e) {
-                queue.countRejected();
+                rejections.count(e.error(), e.status(), e.getMessage());
                 ctx.response().setStatusCode(e.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CONNECTION, "close")

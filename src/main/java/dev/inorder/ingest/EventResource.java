@@ -32,6 +32,9 @@ public class EventResource {
     @Inject
     IngestQueue queue;
 
+    @Inject
+    Rejections rejections;
+
     @POST
     @NonBlocking
     public RestResponse<IngestQueue.Accepted> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -43,7 +46,7 @@ public class EventResource {
 
     @ServerExceptionMapper
     public RestResponse<ApiError> refused(ApiException e) {
-        queue.countRejected();
+        rejections.count(e.error(), e.status(), e.getMessage());
         return e.toResponse();
     }
 }

@@ -116,6 +116,16 @@ public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>>
         }
     }
 
+    /** True once {@link #close()} was called: the service is stopping. */
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    /** True while the ordered consumer is subscribed; false before it is and after the channel broke. */
+    public boolean connected() {
+        return subscriber != null && !cancelled;
+    }
+
     public int capacity() {
         return capacity;
     }

@@ -31,7 +31,7 @@ public class EventConsumer {
 
     @Produces
     @Singleton
-    static OrderedProcessor processor(EventHandler handler) {
-        return new OrderedProcessor(handler);
+    static OrderedProcessor processor(EventHandler handler, ProcessingObserver observer) {
+        return new OrderedProcessor(handler, observer);
     }
 }

@@ -15,6 +15,7 @@ public class OrderedProcessor {
     private static final Logger LOG = Logger.getLogger(OrderedProcessor.class);
 
     private final EventHandler handler;
+    private final ProcessingObserver observer;
 
     // One writer (the consumer's single thread); volatile so that status reads see fresh values.
     private volatile long processed;
@@ -23,7 +24,12 @@ public class OrderedProcessor {
     private volatile long lastProcessedOffset;
 
     public OrderedProcessor(EventHandler handler) {
+        this(handler, ProcessingObserver.NONE);
+    }
+
+    public OrderedProcessor(EventHandler handler, ProcessingObserver observer) {
         this.handler = handler;
+        this.observer = observer;
     }
 
     /**
@@ -36,6 +42,7 @@ public class OrderedProcessor {
                 orderBreaches++;
                 LOG.errorf("Order breach: offset %d arrived after %d", event.offset(), lastProcessedOffset);
             }
+            long start = System.nanoTime();
             try {
                 handler.apply(event);
             } catch (RuntimeException e) {
@@ -43,6 +50,7 @@ public class OrderedProcessor {
                 LOG.errorf(e, "Event at offset %d (%s from %s) failed; going on with the next", event.offset(),
                         event.event().event(), event.source());
             }
+            observer.handled(event, System.nanoTime() - start);
             lastProcessedOffset = Math.max(lastProcessedOffset, event.offset());
             processed++;
         }

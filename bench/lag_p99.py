@@ -1,0 +1,25 @@
+"""Prints the 99th percentile of inorder_lag_seconds between two /q/metrics scrapes, from the histogram buckets."""
+import re
+import sys
+
+
+def buckets(path):
+    result = {}
+    for line in open(path):
+        m = re.match(r'inorder_lag_seconds_bucket\{le="([^"]+)"\} (\S+)', line)
+        if m:
+            result[float("inf") if m.group(1) == "+Inf" else float(m.group(1))] = float(m.group(2))
+    return result
+
+
+before, after = buckets(sys.argv[1]), buckets(sys.argv[2])
+bounds = sorted(after)
+counts = [(b, after[b] - before.get(b, 0)) for b in bounds]
+total = counts[-1][1]
+if total == 0:
+    print("n/a (no events)")
+else:
+    for bound, cumulative in counts:
+        if cumulative >= 0.99 * total:
+            print(f"<= {bound * 1000:.0f} ms over {total:.0f} events")
+            break

@@ -1,0 +1,55 @@
+# Shared by the bench scripts: start the packaged service pinned to core 0, load it with wrk pinned to core 1.
+# shellcheck shell=bash
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8090}
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
+URL=http://127.0.0.1:$PORT
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+PID=
+start_server() { # start_server [ENV=VALUE...]
+    env "$@" taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
+        > target/bench-server.log 2>&1 &
+    PID=$!
+    for _ in $(seq 150); do curl -sf "$URL/queue" >/dev/null && return; sleep 0.2; done
+    echo "server did not start; see target/bench-server.log" >&2; exit 1
+}
+stop_server() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
+trap stop_server EXIT
+
+field() { curl -s "$URL/queue" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
+await_drained() { for _ in $(seq 600); do [ "$(field depth)" = 0 ] && return; sleep 0.1; done; }
+
+header() {
+    echo "| run | req/s | accepted ev/s | applied ev/s | 503s | p99 accept | order breaches |"
+    echo "|---|---|---|---|---|---|---|"
+}
+
+# load NAME SECONDS [VAR=VALUE...]: runs wrk with bench/post.lua (BATCH, PLAYERS, MATCHES, RATE), prints a table row.
+load() {
+    local name=$1 secs=$2
+    shift 2
+    local a0 p0 r0 out a1 p1 r1 reqs p99
+    a0=$(field accepted); p0=$(field processed); r0=$(field rejected)
+    out=$(env CONNS=64 "$@" taskset -c 1 wrk -t1 -c64 -d"${secs}s" --latency -s bench/post.lua "$URL/events")
+    p1=$(field processed); a1=$(field accepted); r1=$(field rejected)
+    reqs=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    printf '| %s | %.0f | %d | %d | %d | %s | %s |\n' "$name" "$reqs" \
+        "$(( (a1 - a0) / secs ))" "$(( (p1 - p0) / secs ))" "$((r1 - r0))" "$p99" "$(field orderBreaches)"
+}
+
+# lag NAME SECONDS RATE [VAR=VALUE...]: paced load, then the p99 of accept-to-applied lag from /q/metrics buckets.
+lag() {
+    local name=$1 secs=$2 rate=$3
+    shift 3
+    curl -s "$URL/q/metrics" > target/bench-metrics-before.txt
+    env CONNS=64 RATE="$rate" "$@" taskset -c 1 wrk -t1 -c64 -d"${secs}s" -s bench/post.lua "$URL/events" >/dev/null
+    await_drained
+    curl -s "$URL/q/metrics" > target/bench-metrics-after.txt
+    echo "$name: lag p99 $(python3 bench/lag_p99.py target/bench-metrics-before.txt target/bench-metrics-after.txt)"
+}

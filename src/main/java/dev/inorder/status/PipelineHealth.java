@@ -1,0 +1,61 @@
+package dev.inorder.status;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.inorder.ingest.IngestQueue;
+import dev.inorder.store.MatchStore;
+
+/** SmallRye Health checks at {@code /q/health/live} and {@code /q/health/ready}. */
+public class PipelineHealth {
+
+    /** Readiness goes down when the queue is fuller than this share of its capacity. */
+    static final double FULL = 0.9;
+
+    /** Live while the ordered consumer is subscribed to the channel; a broken channel needs a restart. */
+    @Liveness
+    @ApplicationScoped
+    public static class Consumer implements HealthCheck {
+        @Inject
+        IngestQueue queue;
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("ordered-consumer").status(queue.connected()).build();
+        }
+    }
+
+    /** Ready unless stopping, over 90% full, or the store does not answer. */
+    @Readiness
+    @ApplicationScoped
+    public static class Ingest implements HealthCheck {
+        @Inject
+        IngestQueue queue;
+
+        @Inject
+        MatchStore store;
+
+        @Override
+        public HealthCheckResponse call() {
+            var response = HealthCheckResponse.named("ingest")
+                    .withData("depth", queue.depth()).withData("capacity", queue.capacity());
+            if (queue.closed()) {
+                return response.down().withData("reason", "draining to stop").build();
+            }
+            if (queue.depth() > FULL * queue.capacity()) {
+                return response.down().withData("reason", "queue over 90% full").build();
+            }
+            try {
+                store.ping();
+            } catch (RuntimeException e) {
+                return response.down().withData("reason", "store unreachable: " + e.getMessage()).build();
+            }
+            return response.up().build();
+        }
+    }
+}

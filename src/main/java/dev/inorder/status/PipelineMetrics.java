@@ -1,0 +1,66 @@
+package dev.inorder.status;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import dev.inorder.AcceptedEvent;
+import dev.inorder.ingest.IngestQueue;
+import dev.inorder.match.MatchBook;
+import dev.inorder.processing.OrderedProcessor;
+import dev.inorder.processing.ProcessingObserver;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The pipeline's Micrometer meters, at {@code /q/metrics}. Counters read the counts the pipeline keeps anyway, so
+ * the hot path pays nothing for them; only the two timers are recorded per event.
+ */
+@ApplicationScoped
+public class PipelineMetrics {
+
+    void bind(@Observes StartupEvent start, MeterRegistry registry, IngestQueue queue, OrderedProcessor processor,
+            MatchBook book) {
+        FunctionCounter.builder("inorder.events.accepted", queue, IngestQueue::accepted)
+                .description("Events accepted by POST /events").register(registry);
+        FunctionCounter.builder("inorder.events.processed", processor, OrderedProcessor::processed)
+                .description("Events the ordered consumer handled, failed ones included").register(registry);
+        FunctionCounter.builder("inorder.events.failed", processor, OrderedProcessor::failed)
+                .description("Events whose handler or commit failed").register(registry);
+        FunctionCounter.builder("inorder.events.stale", book, MatchBook::stale)
+                .description("Events skipped: their Seq was below their sender's highest").register(registry);
+        FunctionCounter.builder("inorder.events.duplicates", book, MatchBook::duplicates)
+                .description("Events skipped: their Seq or offset was applied already").register(registry);
+        FunctionCounter.builder("inorder.order.breaches", processor, OrderedProcessor::orderBreaches)
+                .description("Events that reached the consumer out of offset order; 0 unless broken").register(registry);
+        Gauge.builder("inorder.queue.depth", queue, IngestQueue::depth)
+                .description("Events accepted and not yet processed").register(registry);
+        Gauge.builder("inorder.queue.capacity", queue, IngestQueue::capacity)
+                .description("Most events the queue holds").register(registry);
+    }
+
+    @Produces
+    @Singleton
+    ProcessingObserver observer(MeterRegistry registry) {
+        Timer processing = Timer.builder("inorder.processing.time")
+                .description("Time to apply one event").publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(500)).maximumExpectedValue(Duration.ofSeconds(1))
+                .register(registry);
+        Timer lag = Timer.builder("inorder.lag")
+                .description("From acceptance to applied, per event (millisecond resolution)")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        return (AcceptedEvent event, long nanos) -> {
+            processing.record(nanos, TimeUnit.NANOSECONDS);
+            lag.record(Math.max(0, System.currentTimeMillis() - event.acceptedAtMillis()), TimeUnit.MILLISECONDS);
+        };
+    }
+}
