@@ -1,5 +1,6 @@
 -- POST /events with BATCH UpdateState events per request (1: a single object; more: a JSON array).
--- PLAYERS players per snapshot (default 1), spread over MATCHES matches (default 1), cycled request by request.
+-- PLAYERS players per snapshot (unset: one small fixed event), spread over MATCHES matches (default 1), cycled
+-- request by request.
 -- With RATE set (requests per second over all CONNS connections), each connection paces itself with delay();
 -- without it, every connection sends as fast as answers come back (a flood).
 local batch = tonumber(os.getenv("BATCH") or "1")
@@ -8,7 +9,12 @@ local matches = tonumber(os.getenv("MATCHES") or "1")
 local rate = tonumber(os.getenv("RATE") or "0")
 local conns = tonumber(os.getenv("CONNS") or "64")
 
+local small = '{"Event":"UpdateState","Data":{"MatchGuid":"BENCH0001","Game":{"Arena":"Stadium_P","TimeSeconds":245,' ..
+    '"bOvertime":false,"Teams":[{"Name":"Blue","TeamNum":0,"Score":1},{"Name":"Orange","TeamNum":1,"Score":2}]},' ..
+    '"Players":[{"Name":"A","PrimaryId":"Steam|1|0","TeamNum":0,"Score":120,"Goals":1,"Shots":2,"Boost":33}]}}'
+
 local function snapshot(match)
+    if os.getenv("PLAYERS") == nil then return small end -- the small event of the ingest figures
     local lines = {}
     for p = 1, players do
         lines[p] = string.format('{"Name":"P%d","PrimaryId":"Steam|%d%02d|0","Shortcut":%d,"TeamNum":%d,"Score":%d,' ..

@@ -37,12 +37,12 @@ public class OrderedProcessor {
      * and the rest still run; a failing commit counts the whole chunk failed.
      */
     public void process(List<AcceptedEvent> events) {
+        long start = System.nanoTime();
         for (AcceptedEvent event : events) {
             if (processed > 0 && event.offset() <= lastProcessedOffset) {
                 orderBreaches++;
                 LOG.errorf("Order breach: offset %d arrived after %d", event.offset(), lastProcessedOffset);
             }
-            long start = System.nanoTime();
             try {
                 handler.apply(event);
             } catch (RuntimeException e) {
@@ -50,7 +50,6 @@ public class OrderedProcessor {
                 LOG.errorf(e, "Event at offset %d (%s from %s) failed; going on with the next", event.offset(),
                         event.event().event(), event.source());
             }
-            observer.handled(event, System.nanoTime() - start);
             lastProcessedOffset = Math.max(lastProcessedOffset, event.offset());
             processed++;
         }
@@ -61,6 +60,7 @@ public class OrderedProcessor {
             LOG.errorf(e, "Committing offsets %d to %d failed; those events are lost, going on with the next",
                     events.get(0).offset(), events.get(events.size() - 1).offset());
         }
+        observer.handled(events, System.nanoTime() - start);
     }
 
     /** Events handled, failed ones included. */

@@ -6,34 +6,30 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
 import dev.inorder.ingest.Rejections;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * API keys, when configured: writes need {@code inorder.api-key}, reads need {@code inorder.read-api-key} (or the
- * write key). Runs before the body is read. Keys are compared in constant time, by their SHA-256 digests.
+ * API keys, when configured: writes ({@code POST /events}) need {@code inorder.api-key}; reads of the API need
+ * {@code inorder.read-api-key} or the write key. A key goes in {@code X-Api-Key} or {@code Authorization: Bearer}
+ * (reads also take {@code ?apiKey=}, for browsers' EventSource, which cannot set headers). Checked before the body is
+ * read, compared in constant time by SHA-256 digest. With no key configured nothing is installed: it costs nothing.
  */
+@ApplicationScoped
 public class ApiKeyFilter {
 
-    @Inject
-    Keys keys;
-
-    @ServerRequestFilter
-    public RestResponse<ApiError> check(ContainerRequestContext request) {
-        return keys.check(request);
-    }
-
-    /** The check itself, in an application-scoped bean: filters are built before runtime configuration exists. */
-    @ApplicationScoped
-    static class Keys {
+    /** The paths of the API; {@code /q/*} (health, metrics, OpenAPI) and the page stay open. */
+    static final String API_PATHS = "^/(events|queue|matches|players|live)(/.*)?$";
 
     @Inject
     InOrderConfig config;
@@ -41,34 +37,46 @@ public class ApiKeyFilter {
     @Inject
     Rejections rejections;
 
-    RestResponse<ApiError> check(ContainerRequestContext request) {
-        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        Optional<String> required = read ? config.readApiKey() : config.apiKey();
-        if (required.isEmpty()) {
-            return null;
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        if (config.apiKey().isEmpty() && config.readApiKey().isEmpty()) {
+            return;
         }
-        String presented = presented(request);
-        if (presented != null && (matches(presented, required.get())
+        router.routeWithRegex(API_PATHS).order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        boolean read = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
+        Optional<String> required = read ? config.readApiKey() : config.apiKey();
+        String presented = presented(ctx, read);
+        if (required.isEmpty() || presented != null && (matches(presented, required.get())
                 || read && config.apiKey().map(writeKey -> matches(presented, writeKey)).orElse(false))) {
-            return null;
+            ctx.next();
+            return;
         }
         String detail = presented == null ? "This needs an API key in X-Api-Key or Authorization: Bearer."
                 : "The API key is wrong.";
         if (!read) {
             rejections.count("unauthorized", 401, detail);
         }
-        return new ApiError("unauthorized", detail).withStatus(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-    }
+        ctx.response().setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader("WWW-Authenticate", "Bearer")
+                .end(json(new ApiError("unauthorized", detail)));
     }
 
-    private static String presented(ContainerRequestContext request) {
-        String key = request.getHeaderString("X-Api-Key");
+    private static String presented(RoutingContext ctx, boolean read) {
+        String key = ctx.request().getHeader("X-Api-Key");
         if (key != null) {
             return key;
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return read ? ctx.request().getParam("apiKey") : null;
     }
 
     static boolean matches(String presented, String expected) {
@@ -80,6 +88,14 @@ public class ApiKeyFilter {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private String json(ApiError error) {
+        try {
+            return mapper.writeValueAsString(error);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,106 @@
+package dev.inorder.ingest;
+
+import static io.restassured.RestAssured.get;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.inorder.support.Events;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Input meant to hurt: each gets its 4xx, the service stays healthy, and what was accepted before is all applied.
+ * The HTTP idle timeout is 2 s here, so the slow-drip case ends quickly.
+ */
+@QuarkusTest
+@TestProfile(HostileInputTest.ShortIdleTimeout.class)
+class HostileInputTest {
+
+    public static class ShortIdleTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.idle-timeout", "2s");
+        }
+    }
+
+    @TestHTTPResource("/")
+    java.net.URL base;
+
+    static void refused(String contentType, byte[] body, int status, String error) {
+        given().contentType(contentType).body(body).post("/events")
+                .then().statusCode(status).body("error", equalTo(error));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRefuseEveryHostileBodyAndLoseNothingAccepted() throws Exception {
+        var accepted = given().contentType("application/json").body(Events.array(java.util.List.of(
+                Events.updateState("hostile", 1), Events.updateState("hostile", 2)))).post("/events")
+                .then().statusCode(202).extract().jsonPath();
+
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        refused("application/json", utf8(deep), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{\"x\":" + deep + "}}"), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":\"" + "[".repeat(5_000) + "\"}"), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{},\"Seq\":1" + "0".repeat(400) + "}"), 400, "invalid_event");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{},\"Seq\":1e400}"), 400, "invalid_event");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{\"n\":1" + "0".repeat(2_000) + "}}"), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"Data\":{}}"), 413, "body_too_large");
+        refused("application/json", utf8("{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":"), 400, "invalid_json");
+        byte[] invalidUtf8 = { '{', '"', 'E', 'v', 'e', 'n', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', ',',
+                '"', 'D', 'a', 't', 'a', '"', ':', '{', '}', '}' };
+        refused("application/json", invalidUtf8, 400, "invalid_json");
+        refused("application/xml", utf8("<event/>"), 415, "unsupported_media_type");
+        refused("multipart/form-data; boundary=x", utf8("--x--"), 415, "unsupported_media_type");
+
+        // Unknown fields are not hostile: they are kept.
+        given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"hostile\",\"NewField\":[1,2]},\"Extra\":true}")
+                .post("/events").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue().getInt("depth") == 0);
+        JsonPath queue = queue();
+        assertThat(queue.getLong("lastProcessedOffset")).isGreaterThanOrEqualTo(accepted.getLong("offset") + 2);
+        assertThat(queue.getLong("failed")).isZero();
+        get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCloseASlowDripBodyAndKeepServing() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(utf8("POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"Event\":"));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            long start = System.nanoTime();
+            while (in.read() != -1) {
+                // drain whatever the server says before it closes
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        }
+        given().contentType("application/json").body(Events.updateState("after-drip", 1)).post("/events").then().statusCode(202);
+        get("/q/health/live").then().statusCode(200);
+    }
+
+    static JsonPath queue() {
+        return get("/queue").then().statusCode(200).extract().jsonPath();
+    }
+}

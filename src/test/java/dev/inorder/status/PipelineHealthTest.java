@@ -1,0 +1,61 @@
+package dev.inorder.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.inorder.GameEvent;
+import dev.inorder.ingest.IngestQueue;
+import dev.inorder.store.MatchStore;
+
+/** Readiness on its own: a real queue, and a real H2 driver pointed at a database that is or is not there. */
+class PipelineHealthTest {
+
+    static final GameEvent EVENT = new GameEvent("UpdateState", JsonNodeFactory.instance.objectNode(), null);
+
+    static PipelineHealth.Ingest check(IngestQueue queue, String url) {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        var check = new PipelineHealth.Ingest();
+        check.queue = queue;
+        check.store = new MatchStore(dataSource);
+        return check;
+    }
+
+    static final String REACHABLE = "jdbc:h2:mem:health;INIT=CREATE TABLE IF NOT EXISTS store_position(id INT PRIMARY KEY, last_offset BIGINT)";
+
+    @Test
+    void shouldBeReadyWithRoomAndAStore() {
+        assertThat(check(new IngestQueue(10, 10, 1), REACHABLE).call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void shouldNotBeReadyOverNinetyPercentFull() {
+        var queue = new IngestQueue(10, 10, 1);
+        queue.offer("a", Collections.nCopies(10, EVENT));
+        assertThat(check(queue, REACHABLE).call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    @Test
+    void shouldNotBeReadyWhileDraining() {
+        var queue = new IngestQueue(10, 10, 1);
+        queue.close();
+        assertThat(check(queue, REACHABLE).call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    @Test
+    void shouldNotBeReadyWhenTheStoreIsUnreachable() {
+        var queue = new IngestQueue(10, 10, 1);
+        queue.offer("a", List.of(EVENT));
+        var response = check(queue, "jdbc:h2:file:./target/no-such-dir/none;IFEXISTS=TRUE").call();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow().get("reason").toString()).startsWith("store unreachable");
+    }
+}
