@@ -8,6 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -37,6 +43,24 @@ public class EventResource {
 
     @POST
     @NonBlocking
+    @Operation(summary = "Accept events", description = "One Stats API envelope {\"Event\", \"Data\", \"Seq\"?}, a JSON "
+            + "array of them, or NDJSON. Data may be an object or a string holding JSON. Answers at once; events are "
+            + "applied later, one at a time, in offset order. A request is taken whole or not at all.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Object.class)),
+            @Content(mediaType = EventParser.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "202", description = "Accepted: the first event's offset and how many",
+            content = @Content(schema = @Schema(implementation = IngestQueue.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "invalid_json, invalid_event, empty_body or empty_batch: nothing taken",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "unauthorized: inorder.api-key is set and the key is missing or wrong",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "body_too_large or batch_too_large: nothing taken",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: not JSON or NDJSON",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1) or draining (Retry-After: 5): nothing taken",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public RestResponse<IngestQueue.Accepted> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("X-Source-Id") String sourceId, byte[] body) {
         var events = parser.parse(contentType, body);

@@ -12,7 +12,7 @@ public record MatchView(String guid, boolean offline, String source, String aren
         boolean overtime, List<Team> teams, Integer winnerTeamNum, String winner, Instant firstSeen, Instant updatedAt,
         long lastOffset, List<PlayerLine> players) {
 
-    static MatchView of(Match m) {
+    public static MatchView of(Match m) {
         return new MatchView(m.key(), m.guid() == null, m.source(), m.arena(), m.state(), m.timeSeconds(), m.overtime(),
                 m.teams(), m.winnerTeamNum(), m.winner(), Instant.ofEpochMilli(m.firstSeenMillis()),
                 Instant.ofEpochMilli(m.updatedAtMillis()), m.lastOffset(), m.players());

@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.inorder.ingest.IngestQueue;
 import dev.inorder.match.MatchBook;
 import dev.inorder.processing.OrderedProcessor;
@@ -27,6 +29,8 @@ public class QueueResource {
 
     @GET
     @NonBlocking
+    @Operation(summary = "How far ingest and processing are", description = "depth counts the chunk being processed; "
+            + "rejected counts refused requests; orderBreaches is 0 unless ordering broke.")
     public QueueStatus status() {
         return new QueueStatus(queue.capacity(), queue.depth(), queue.accepted(), processor.processed(),
                 queue.rejected(), processor.failed(), queue.lastOffset(), processor.lastProcessedOffset(),

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
+import dev.inorder.live.LiveFeed;
 import dev.inorder.match.MatchBook;
 import dev.inorder.query.MatchQueries;
 import dev.inorder.processing.AppliedEventLog;
@@ -72,9 +73,9 @@ public class StoreBeans {
 
     @Produces
     @Singleton
-    static EventHandler handler(InOrderConfig config, MatchBook book, MatchStore store) {
+    static EventHandler handler(InOrderConfig config, MatchBook book, MatchStore store, LiveFeed live) {
         return switch (config.processing().handler()) {
-            case STORE -> new StoreHandler(book, store);
+            case STORE -> new StoreHandler(book, store, live::committed);
             case MEMORY -> new AppliedEventLog();
         };
     }

@@ -1,5 +1,7 @@
 package dev.inorder.store;
 
+import java.util.function.Consumer;
+
 import dev.inorder.AcceptedEvent;
 import dev.inorder.match.MatchBook;
 import dev.inorder.processing.EventHandler;
@@ -12,10 +14,13 @@ public class StoreHandler implements EventHandler {
 
     private final MatchBook book;
     private final MatchStore store;
+    private final Consumer<MatchBook.Changes> committed;
 
-    public StoreHandler(MatchBook book, MatchStore store) {
+    /** @param committed told of each chunk's changes once they are committed (the live view) */
+    public StoreHandler(MatchBook book, MatchStore store, Consumer<MatchBook.Changes> committed) {
         this.book = book;
         this.store = store;
+        this.committed = committed;
     }
 
     @Override
@@ -33,6 +38,7 @@ public class StoreHandler implements EventHandler {
             book.forget();
             throw e;
         }
+        committed.accept(changes);
     }
 
     @Override

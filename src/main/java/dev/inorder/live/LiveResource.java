@@ -1,0 +1,31 @@
+package dev.inorder.live;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.mutiny.Multi;
+
+/** {@code GET /live}: Server-Sent Events of every applied change, and a queue tick each second. */
+@Path("/live")
+public class LiveResource {
+
+    @Inject
+    LiveFeed feed;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Live changes", description = "Each SSE data is a JSON LiveMessage: type match (state after "
+            + "events were applied), event (goal, statfeed, match ended…) or queue (status, each second). "
+            + "?match=GUID keeps one match's messages and the queue ticks.")
+    public Multi<LiveMessage> live(@QueryParam("match") String match) {
+        return feed.subscribe(match == null || match.isBlank() ? null : match);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.inorder.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import dev.inorder.status.QueueResource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/** Sends the queue's status to live clients once a second, with the accept and apply rates since the last tick. */
+@ApplicationScoped
+public class QueueTicker {
+
+    /** The queue tick: {@code GET /queue}'s numbers plus rates per second and live drops. */
+    public record Tick(Object queue, double acceptedPerSecond, double processedPerSecond, long liveDropped, int liveClients) {
+    }
+
+    @Inject
+    QueueResource queue;
+
+    @Inject
+    LiveFeed feed;
+
+    private long lastAccepted = -1;
+    private long lastProcessed;
+
+    @Produces
+    @Singleton
+    static LiveFeed feed(MeterRegistry registry) {
+        var feed = new LiveFeed();
+        FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
+                .description("Live messages dropped for clients too slow to take them").register(registry);
+        return feed;
+    }
+
+    void start(@Observes StartupEvent start, Vertx vertx) {
+        vertx.setPeriodic(1000, id -> tick());
+    }
+
+    void tick() {
+        var status = queue.status();
+        if (lastAccepted >= 0 && feed.clients() > 0) {
+            feed.offer(new LiveMessage("queue", null, new Tick(status, status.accepted() - lastAccepted,
+                    status.processed() - lastProcessed, feed.dropped(), feed.clients())));
+        }
+        lastAccepted = status.accepted();
+        lastProcessed = status.processed();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.inorder.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.inorder.support.Client;
+import dev.inorder.support.MatchScript;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The live page in a real headless Chromium (Debian's chromium and chromedriver; nothing is downloaded): a match is
+ * posted while the page is open, and the page must show its score and the goal. Screenshot: target/live-view.png.
+ */
+@QuarkusTest
+class LiveViewTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL page;
+
+    @TestHTTPResource("/events")
+    URI events;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            assumeTrue(installed, "chromium and chromium-driver are not installed (.ci/run installs them)");
+        }
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowTheScoreAndTheGoalOfAMatchPostedWhileThePageIsOpen() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String guid = "LIVE-" + run;
+        browser.get(page.toString());
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> b.findElement(By.id("connection")).getText().equals("live"));
+
+        List<String> match = new MatchScript(guid, run).events();
+        // Up to and including the snapshot after the first goal (Blue 1, Orange 0) and its statfeed events.
+        int afterFirstGoal = match.indexOf(match.stream().filter(e -> e.contains("\"Score\":1},{\"Name\":\"Orange\"")).findFirst().orElseThrow());
+        for (String event : match.subList(0, afterFirstGoal + 1)) {
+            assertThat(Client.post(events, "browser-test", event).status()).isEqualTo(202);
+        }
+
+        String card = "[data-match='" + guid + "']";
+        wait.until(b -> b.findElements(By.cssSelector(card + " .score-blue")).stream().anyMatch(e -> e.getText().equals("1")));
+        assertThat(browser.findElement(By.cssSelector(card + " .score-orange")).getText()).isEqualTo("0");
+        wait.until(b -> b.findElement(By.id("ticker")).getText().contains("GOAL Ada (assist Bea)"));
+        assertThat(browser.findElements(By.cssSelector(card + " tbody tr"))).hasSize(6);
+
+        Path screenshot = Path.of("target", "live-view.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+}
