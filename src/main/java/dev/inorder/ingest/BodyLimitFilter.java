@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
+import dev.inorder.web.RouteErrors;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
@@ -40,19 +40,9 @@ public class BodyLimitFilter {
                 ctx.next(); // the HTTP layer answers a malformed Content-Length itself
             } catch (ApiException e) {
                 rejections.count(e.error(), e.status(), e.getMessage());
-                ctx.response().setStatusCode(e.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(json(new ApiError(e.error(), e.getMessage())));
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                RouteErrors.end(ctx, e.status(), new ApiError(e.error(), e.getMessage()), mapper);
             }
         });
-    }
-
-    private String json(ApiError error) {
-        try {
-            return mapper.writeValueAsString(error);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
@@ -61,10 +60,8 @@ public class ApiKeyFilter {
         if (!read) {
             rejections.count("unauthorized", 401, detail);
         }
-        ctx.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader("WWW-Authenticate", "Bearer")
-                .end(json(new ApiError("unauthorized", detail)));
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        RouteErrors.end(ctx, 401, new ApiError("unauthorized", detail), mapper);
     }
 
     private static String presented(RoutingContext ctx, boolean read) {
@@ -88,14 +85,6 @@ public class ApiKeyFilter {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    private String json(ApiError error) {
-        try {
-            return mapper.writeValueAsString(error);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -44,6 +44,12 @@ class ObservabilityTest {
     }
 
     @Test
+    void shouldSendNoCorsHeadersByDefault() {
+        given().header("Origin", "https://overlay.example").get("/queue")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void shouldBeLiveAndReadyWithTheStoreReachable() {
         get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'ingest' }.status", equalTo("UP"));

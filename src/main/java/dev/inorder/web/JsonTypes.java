@@ -1,0 +1,27 @@
+package dev.inorder.web;
+
+import dev.inorder.ingest.IngestQueue;
+import dev.inorder.live.LiveMessage;
+import dev.inorder.live.QueueTicker;
+import dev.inorder.match.PlayerLine;
+import dev.inorder.match.Team;
+import dev.inorder.query.MatchSummary;
+import dev.inorder.query.MatchView;
+import dev.inorder.query.Page;
+import dev.inorder.query.PlayerView;
+import dev.inorder.query.TimelineItem;
+import dev.inorder.status.QueueStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Every type Jackson writes, registered for reflection in a native image. Quarkus REST registers the declared return
+ * types itself, but not what hides behind generics ({@code Page<T>}) or {@code Object} ({@code LiveMessage.data}).
+ */
+@RegisterForReflection(targets = { ApiError.class, IngestQueue.Accepted.class, QueueStatus.class, Page.class,
+        MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
+        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, LiveMessage.class, QueueTicker.Tick.class })
+public final class JsonTypes {
+
+    private JsonTypes() {
+    }
+}
