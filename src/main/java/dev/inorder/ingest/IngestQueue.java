@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import dev.inorder.AcceptedEvent;
 import dev.inorder.GameEvent;
@@ -28,6 +29,8 @@ import dev.inorder.web.ApiException;
  * Emission is serialized by a work-in-progress counter, never concurrent, and never beyond downstream demand.
  */
 public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>> {
+
+    private static final Logger LOG = Logger.getLogger(IngestQueue.class);
 
     /** What {@code POST /events} answers when it accepted a request: its first offset and how many events it took. */
     public record Accepted(long offset, int count) {
@@ -48,6 +51,7 @@ public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>>
     private long accepted;
 
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder lost = new LongAdder();
 
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
@@ -198,7 +202,7 @@ public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>>
                     break;
                 }
                 requested.decrementAndGet();
-                s.onNext(Message.of(chunk, () -> completed(chunk), failure -> completed(chunk)));
+                s.onNext(Message.of(chunk, () -> completed(chunk), failure -> failed(chunk, failure)));
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -215,6 +219,22 @@ public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>>
         }
         inFlight = size;
         return Collections.unmodifiableList(chunk);
+    }
+
+    /**
+     * The consumer could not even be invoked for a chunk (a nack: its own failures are caught inside it). The events
+     * are lost: say so loudly, count them, and go on.
+     */
+    private CompletableFuture<Void> failed(List<AcceptedEvent> chunk, Throwable failure) {
+        lost.add(chunk.size());
+        LOG.errorf(failure, "The ordered consumer failed offsets %d to %d; they are lost", chunk.get(0).offset(),
+                chunk.get(chunk.size() - 1).offset());
+        return completed(chunk);
+    }
+
+    /** Events of chunks the consumer failed as a whole (nacked); 0 unless the consumer broke. */
+    public long lost() {
+        return lost.sum();
     }
 
     /** The consumer is done with a chunk (ack or nack): its room is free and the next chunk may go. */

@@ -2,7 +2,11 @@ package dev.inorder.processing;
 
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -12,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.inorder.AcceptedEvent;
 import dev.inorder.Channels;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.providers.connectors.WorkerPoolRegistry;
 
 /**
  * The ordered consumer: one message at a time, on its own single-thread pool, in the order the channel delivers them.
@@ -27,6 +32,16 @@ public class EventConsumer {
     @Blocking(value = Channels.PROCESSOR_POOL, ordered = true)
     public void consume(List<AcceptedEvent> chunk) {
         processor.process(chunk);
+    }
+
+    /**
+     * At stop, SmallRye shuts the pool's threads down but leaves its shared Vert.x executor registered. Dev mode's live
+     * reload keeps Vert.x, so the reloaded application would get the dead pool back and every message would be
+     * rejected. Closing the executor here, after SmallRye's own shutdown (priority 100), unregisters it.
+     */
+    void closePool(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(200) @BeforeDestroyed(ApplicationScoped.class) Object stop,
+            WorkerPoolRegistry pools) {
+        pools.getWorker(Channels.PROCESSOR_POOL).closeAndAwait();
     }
 
     @Produces
