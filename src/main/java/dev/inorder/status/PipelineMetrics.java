@@ -35,6 +35,8 @@ public class PipelineMetrics {
                 .description("Events the ordered consumer handled, failed ones included").register(registry);
         FunctionCounter.builder("inorder.events.failed", processor, OrderedProcessor::failed)
                 .description("Events whose handler or commit failed").register(registry);
+        FunctionCounter.builder("inorder.events.lost", queue, IngestQueue::lost)
+                .description("Events of chunks the consumer failed as a whole; 0 unless the consumer broke").register(registry);
         FunctionCounter.builder("inorder.events.stale", book, MatchBook::stale)
                 .description("Events skipped: their Seq was below their sender's highest").register(registry);
         FunctionCounter.builder("inorder.events.duplicates", book, MatchBook::duplicates)

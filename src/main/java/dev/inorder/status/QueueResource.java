@@ -33,7 +33,7 @@ public class QueueResource {
             + "rejected counts refused requests; orderBreaches is 0 unless ordering broke.")
     public QueueStatus status() {
         return new QueueStatus(queue.capacity(), queue.depth(), queue.accepted(), processor.processed(),
-                queue.rejected(), processor.failed(), queue.lastOffset(), processor.lastProcessedOffset(),
+                queue.rejected(), processor.failed() + queue.lost(), queue.lastOffset(), processor.lastProcessedOffset(),
                 processor.orderBreaches(), book.stale(), book.duplicates());
     }
 }

@@ -8,7 +8,7 @@ package dev.inorder.status;
  * @param accepted events accepted since start
  * @param processed events the consumer handled, failed ones included
  * @param rejected requests refused: bad input (4xx) or no room (503)
- * @param failed events whose handler threw
+ * @param failed events whose handler or commit failed, and events of chunks the consumer failed as a whole
  * @param lastOffset the offset of the last accepted event, 0 when none
  * @param lastProcessedOffset the offset of the last processed event, 0 when none
  * @param orderBreaches events that reached the consumer with an offset not above the previous one; always 0 unless broken

@@ -91,6 +91,7 @@ class IngestQueueTest {
 
         probe.received.get(1).nack(new RuntimeException("consumer failed"));
         assertThat(queue.depth()).isZero();
+        assertThat(queue.lost()).as("a nacked chunk is counted, never dropped silently").isEqualTo(3);
     }
 
     @Test
