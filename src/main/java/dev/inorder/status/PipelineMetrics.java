@@ -3,6 +3,7 @@ package dev.inorder.status;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,31 +23,32 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The pipeline's Micrometer meters, at {@code /q/metrics}. Counters read the counts the pipeline keeps anyway, so
- * the hot path pays nothing for them; only the two timers are recorded per event.
+ * the hot path pays nothing for them; the two timers are recorded once per chunk, so their cost does not grow with load.
  */
 @ApplicationScoped
 public class PipelineMetrics {
 
     void bind(@Observes StartupEvent start, MeterRegistry registry, IngestQueue queue, OrderedProcessor processor,
             MatchBook book) {
-        FunctionCounter.builder("inorder.events.accepted", queue, IngestQueue::accepted)
-                .description("Events accepted by POST /events").register(registry);
-        FunctionCounter.builder("inorder.events.processed", processor, OrderedProcessor::processed)
-                .description("Events the ordered consumer handled, failed ones included").register(registry);
-        FunctionCounter.builder("inorder.events.failed", processor, OrderedProcessor::failed)
-                .description("Events whose handler or commit failed").register(registry);
-        FunctionCounter.builder("inorder.events.lost", queue, IngestQueue::lost)
-                .description("Events of chunks the consumer failed as a whole; 0 unless the consumer broke").register(registry);
-        FunctionCounter.builder("inorder.events.stale", book, MatchBook::stale)
-                .description("Events skipped: their Seq was below their sender's highest").register(registry);
-        FunctionCounter.builder("inorder.events.duplicates", book, MatchBook::duplicates)
-                .description("Events skipped: their Seq or offset was applied already").register(registry);
-        FunctionCounter.builder("inorder.order.breaches", processor, OrderedProcessor::orderBreaches)
-                .description("Events that reached the consumer out of offset order; 0 unless broken").register(registry);
+        count(registry, "inorder.events.accepted", queue, IngestQueue::accepted, "Events accepted by POST /events");
+        count(registry, "inorder.events.processed", processor, OrderedProcessor::processed,
+                "Events the ordered consumer handled, failed ones included");
+        count(registry, "inorder.events.failed", processor, OrderedProcessor::failed, "Events whose handler or commit failed");
+        count(registry, "inorder.events.lost", queue, IngestQueue::lost,
+                "Events of chunks the consumer failed as a whole; 0 unless the consumer broke");
+        count(registry, "inorder.events.stale", book, MatchBook::stale, "Events skipped: their Seq was below their sender's highest");
+        count(registry, "inorder.events.duplicates", book, MatchBook::duplicates,
+                "Events skipped: their Seq or offset was applied already");
+        count(registry, "inorder.order.breaches", processor, OrderedProcessor::orderBreaches,
+                "Events that reached the consumer out of offset order; 0 unless broken");
         Gauge.builder("inorder.queue.depth", queue, IngestQueue::depth)
                 .description("Events accepted and not yet processed").register(registry);
         Gauge.builder("inorder.queue.capacity", queue, IngestQueue::capacity)
                 .description("Most events the queue holds").register(registry);
+    }
+
+    private static <T> void count(MeterRegistry registry, String name, T source, ToDoubleFunction<T> count, String description) {
+        FunctionCounter.builder(name, source, count).description(description).register(registry);
     }
 
     @Produces
