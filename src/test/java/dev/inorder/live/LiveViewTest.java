@@ -78,7 +78,7 @@ class LiveViewTest {
         // Up to and including the snapshot after the first goal (Blue 1, Orange 0) and its statfeed events.
         int afterFirstGoal = match.indexOf(match.stream().filter(e -> e.contains("\"Score\":1},{\"Name\":\"Orange\"")).findFirst().orElseThrow());
         for (String event : match.subList(0, afterFirstGoal + 1)) {
-            assertThat(Client.post(events, "browser-test", event).status()).isEqualTo(202);
+            assertThat(Client.post(events, "browser-test-" + run, event).status()).isEqualTo(202);
         }
 
         String card = "[data-match='" + guid + "']";
