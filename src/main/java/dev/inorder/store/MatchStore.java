@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,51 +221,53 @@ public class MatchStore implements MatchBook.Loader {
     }
 
     private void credit(Connection c, List<MatchBook.CareerCredit> credits) throws SQLException {
-        for (MatchBook.CareerCredit credit : credits) {
-            int updated;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE player_careers SET name = ?, matches = matches + 1, "
-                    + "wins = wins + ?, score = score + ?, goals = goals + ?, shots = shots + ?, assists = assists + ?, "
-                    + "saves = saves + ?, touches = touches + ?, demos = demos + ? WHERE player_id = ?")) {
-                bindCareer(ps, credit);
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO player_careers (name, matches, wins, score, "
-                        + "goals, shots, assists, saves, touches, demos, player_id) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bindCareer(ps, credit);
-                    ps.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static void bindCareer(PreparedStatement ps, MatchBook.CareerCredit credit) throws SQLException {
-        PlayerLine p = credit.line();
-        ps.setString(1, p.name());
-        ps.setInt(2, credit.won() ? 1 : 0);
-        ps.setInt(3, p.score());
-        ps.setInt(4, p.goals());
-        ps.setInt(5, p.shots());
-        ps.setInt(6, p.assists());
-        ps.setInt(7, p.saves());
-        ps.setInt(8, p.touches());
-        ps.setInt(9, p.demos());
-        ps.setString(10, p.id());
+        updateOrInsert(c, "UPDATE player_careers SET name = ?, matches = matches + 1, wins = wins + ?, score = score + ?, "
+                + "goals = goals + ?, shots = shots + ?, assists = assists + ?, saves = saves + ?, touches = touches + ?, "
+                + "demos = demos + ? WHERE player_id = ?",
+                "INSERT INTO player_careers (name, matches, wins, score, goals, shots, assists, saves, touches, demos, "
+                        + "player_id) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                credits, (ps, credit) -> {
+                    PlayerLine p = credit.line();
+                    ps.setString(1, p.name());
+                    ps.setInt(2, credit.won() ? 1 : 0);
+                    ps.setInt(3, p.score());
+                    ps.setInt(4, p.goals());
+                    ps.setInt(5, p.shots());
+                    ps.setInt(6, p.assists());
+                    ps.setInt(7, p.saves());
+                    ps.setInt(8, p.touches());
+                    ps.setInt(9, p.demos());
+                    ps.setString(10, p.id());
+                });
     }
 
     private void saveSeqs(Connection c, Map<String, Long> seqs) throws SQLException {
-        for (var seq : seqs.entrySet()) {
-            int updated;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE source_seqs SET last_seq = ? WHERE source = ?")) {
-                ps.setLong(1, seq.getValue());
-                ps.setString(2, seq.getKey());
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_seqs (last_seq, source) VALUES (?, ?)")) {
+        updateOrInsert(c, "UPDATE source_seqs SET last_seq = ? WHERE source = ?",
+                "INSERT INTO source_seqs (last_seq, source) VALUES (?, ?)", seqs.entrySet(), (ps, seq) -> {
                     ps.setLong(1, seq.getValue());
                     ps.setString(2, seq.getKey());
-                    ps.executeUpdate();
+                });
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /**
+     * For each row: the update, or the insert when the update touched nothing. Portable where MERGE and ON CONFLICT
+     * are not; safe because one thread writes. Both statements take the same parameters, bound by {@code bind}.
+     */
+    private static <T> void updateOrInsert(Connection c, String update, String insert, Collection<T> rows, Binder<T> bind)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement updating = c.prepareStatement(update); PreparedStatement inserting = c.prepareStatement(insert)) {
+            for (T row : rows) {
+                bind.bind(updating, row);
+                if (updating.executeUpdate() == 0) {
+                    bind.bind(inserting, row);
+                    inserting.executeUpdate();
                 }
             }
         }
