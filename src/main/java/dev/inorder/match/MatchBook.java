@@ -70,7 +70,7 @@ public class MatchBook {
         this.maxCachedMatches = maxCachedMatches;
     }
 
-    /** Applies one event, or skips it as stale or duplicate. An exception leaves the book as it was. */
+    /** Applies one event, or skips it as stale or duplicate. An exception from the match logic leaves the matches as they were. */
     public void apply(AcceptedEvent event) {
         loadPositionOnce();
         Long seq = event.event().seq();
