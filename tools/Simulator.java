@@ -5,7 +5,8 @@
  *   java tools/Simulator.java --url http://localhost:8080 --matches 3 --duration 20
  *
  * Options (defaults in brackets):
- *   --url U           the service [http://localhost:8080]
+ *   --url U[,U...]    the service; several instances are sent to in turn, and a request an instance does not
+ *                     answer (it died) goes to the next, as a load balancer would [http://localhost:8080]
  *   --matches N       matches played at once, each by its own sender (X-Source-Id sim-<run>-<n>) [3]
  *   --duration S      seconds of regulation time each match is played in (the game clock runs 300 s in that time) [20]
  *   --rate R          UpdateState snapshots per second per match [10]
@@ -14,6 +15,7 @@
  *   --duplicates P    share of events sent twice (a retrying plugin) [0]
  *   --reorder P       share of snapshots sent after the next one (a reordering network) [0]
  *   --seed X          random seed, for a repeatable run [time]
+ *   --settle S        seconds the read-back may wait for the service to apply everything [60]
  * A 503 is retried after its Retry-After. Exit code 0 when every match reads back exactly as sent, 1 otherwise.
  */
 import java.net.URI;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 public class Simulator {
 
-    static String url = "http://localhost:8080";
+    static List<String> urls = List.of("http://localhost:8080");
+    static double settle = 60;
     static int matches = 3;
     static double duration = 20;
     static double rate = 10;
@@ -46,13 +49,14 @@ public class Simulator {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final AtomicLong sent = new AtomicLong(), accepted = new AtomicLong(), retries = new AtomicLong(),
-            doubled = new AtomicLong(), reordered = new AtomicLong(), finished = new AtomicLong();
+            doubled = new AtomicLong(), reordered = new AtomicLong(), finished = new AtomicLong(), failovers = new AtomicLong(),
+            turn = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
-                case "--url" -> url = v.replaceAll("/+$", "");
+                case "--url" -> urls = List.of(v.split(",")).stream().map(u -> u.strip().replaceAll("/+$", "")).toList();
                 case "--matches" -> matches = Integer.parseInt(v);
                 case "--duration" -> duration = Double.parseDouble(v);
                 case "--rate" -> rate = Double.parseDouble(v);
@@ -61,12 +65,13 @@ public class Simulator {
                 case "--duplicates" -> duplicates = Double.parseDouble(v);
                 case "--reorder" -> reorder = Double.parseDouble(v);
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--settle" -> settle = Double.parseDouble(v);
                 default -> { System.err.println("unknown option " + args[i] + "; see the header of tools/Simulator.java"); System.exit(2); }
             }
         }
         String run = Long.toString(Math.abs(seed) % 1_000_000, 36);
         System.out.printf("Simulating %d matches of %.0f s at %.0f snapshots/s against %s (run %s, seed %d)%n",
-                matches, duration, rate, url, run, seed);
+                matches, duration, rate, String.join(" + ", urls), run, seed);
         ExecutorService pool = Executors.newFixedThreadPool(matches + 1);
         List<Future<Match>> played = new ArrayList<>();
         for (int m = 0; m < matches; m++) {
@@ -76,16 +81,23 @@ public class Simulator {
         long start = System.nanoTime();
         while (finished.get() < matches) {
             Thread.sleep(1000);
-            System.out.printf("%5.0fs  sent %d  accepted %d  retried after 503 %d  duplicates %d  reordered %d  matches done %d/%d%n",
-                    (System.nanoTime() - start) / 1e9, sent.get(), accepted.get(), retries.get(), doubled.get(),
-                    reordered.get(), finished.get(), matches);
+            System.out.printf("%5.0fs  sent %d  accepted %d  retried after 503 %d  failed over %d  duplicates %d  reordered %d  matches done %d/%d%n",
+                    (System.nanoTime() - start) / 1e9, sent.get(), accepted.get(), retries.get(), failovers.get(),
+                    doubled.get(), reordered.get(), finished.get(), matches);
         }
         List<Match> done = new ArrayList<>();
         for (Future<Match> f : played) done.add(f.get());
         pool.shutdown();
-        awaitDrained();
-        int failures = 0;
-        for (Match m : done) failures += m.verify();
+        // Read back until every match is as sent, or the service had --settle seconds to apply everything.
+        long deadline = System.nanoTime() + (long) (settle * 1e9);
+        int failures;
+        do {
+            failures = 0;
+            for (Match m : done) failures += m.verify(false);
+            if (failures > 0) Thread.sleep(200);
+        } while (failures > 0 && System.nanoTime() < deadline);
+        failures = 0;
+        for (Match m : done) failures += m.verify(true);
         System.out.println(failures == 0 ? "VERDICT: OK — every match reads back exactly as sent, timelines in order, nothing lost"
                 : "VERDICT: FAILED — " + failures + " mismatch(es)");
         System.exit(failures == 0 ? 0 : 1);
@@ -222,12 +234,23 @@ public class Simulator {
 
         void post(List<String> events) throws Exception {
             String body = events.size() == 1 ? events.get(0) : "[" + String.join(",", events) + "]";
-            while (true) {
+            for (int attempt = 1; ; attempt++) {
+                String url = urls.get((int) (turn.getAndIncrement() % urls.size()));
                 var request = HttpRequest.newBuilder(URI.create(url + "/events")).header("Content-Type", "application/json")
                         .header("X-Source-Id", source).timeout(Duration.ofSeconds(10));
                 if (apiKey != null) request.header("X-Api-Key", apiKey);
-                var response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    // The instance died or hung: the events may or may not have arrived. Send them again elsewhere;
+                    // their Seq makes a second copy harmless.
+                    if (attempt >= 100) throw e;
+                    failovers.incrementAndGet();
+                    Thread.sleep(100);
+                    continue;
+                }
                 sent.addAndGet(events.size());
                 if (response.statusCode() == 202) { accepted.addAndGet(events.size()); return; }
                 if (response.statusCode() != 503) throw new IllegalStateException("POST /events answered "
@@ -237,8 +260,20 @@ public class Simulator {
             }
         }
 
-        /** Reads the match back; returns the number of mismatches, each printed. */
-        int verify() throws Exception {
+        /** Reads the match back; returns the number of mismatches, each printed if {@code report}. */
+        int verify(boolean report) throws Exception {
+            reporting = report;
+            try {
+                return readBack();
+            } catch (IllegalStateException e) {
+                if (report) System.out.printf("  %s: %s%n", guid, e.getMessage());
+                return 1;
+            }
+        }
+
+        boolean reporting;
+
+        int readBack() throws Exception {
             int failures = 0;
             Map<String, Object> m = Json.object(get("/matches/" + guid));
             failures += expect("state", m.get("state"), "ended");
@@ -272,6 +307,7 @@ public class Simulator {
                 cursor = next == null ? null : "&cursor=" + next;
             } while (cursor != null);
             failures += expect("timeline", stored, timeline);
+            if (!reporting) return failures;
             System.out.printf("%s: %d-%d%s, %d timeline events, %s%n", guid, score[0], score[1], overtime ? " (OT)" : "",
                     stored.size(), failures == 0 ? "OK" : failures + " mismatch(es)");
             return failures;
@@ -279,26 +315,26 @@ public class Simulator {
 
         int expect(String what, Object actual, Object expected) {
             if (expected.equals(actual)) return 0;
-            System.out.printf("  %s %s: expected %s, read %s%n", guid, what, expected, actual);
+            if (reporting) System.out.printf("  %s %s: expected %s, read %s%n", guid, what, expected, actual);
             return 1;
         }
     }
 
+    /** GET from the first instance that answers. */
     static String get(String path) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10));
-        if (apiKey != null) request.header("X-Api-Key", apiKey);
-        var response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-        return response.body();
-    }
-
-    static void awaitDrained() throws Exception {
-        for (int i = 0; i < 600; i++) {
-            Map<String, Object> q = Json.object(get("/queue"));
-            if (((Double) q.get("depth")) == 0 && q.get("lastProcessedOffset").equals(q.get("lastOffset"))) return;
-            Thread.sleep(100);
+        java.io.IOException unreachable = null;
+        for (String url : urls) {
+            var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10));
+            if (apiKey != null) request.header("X-Api-Key", apiKey);
+            try {
+                var response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+                return response.body();
+            } catch (java.io.IOException e) {
+                unreachable = e;
+            }
         }
-        System.out.println("the queue did not drain within 60 s");
+        throw unreachable;
     }
 
     /** Just enough JSON to read the query API: objects, arrays, strings, numbers (as Double), booleans, null. */

@@ -29,6 +29,12 @@ public interface InOrderConfig {
     @WithDefault("./data")
     String dataDir();
 
+    /** Where accepted events travel to the ordered consumer: {@code memory} (default) or {@code kafka} (the kafka profile). */
+    @WithDefault("memory")
+    Transport transport();
+
+    Kafka kafka();
+
     Queue queue();
 
     Processing processing();
@@ -37,8 +43,22 @@ public interface InOrderConfig {
 
     Shutdown shutdown();
 
+    enum Transport {
+        MEMORY,
+        KAFKA
+    }
+
+    interface Kafka {
+        /** The topic ingest writes to and the consumer reads from; keyed by MatchGuid, so order holds per match. */
+        @WithDefault("inorder-events")
+        String topic();
+    }
+
     interface Queue {
-        /** Most events accepted but not yet processed; a request that does not fit whole is answered 503. */
+        /**
+         * Most events accepted but not yet processed (in memory), or sent and not yet acknowledged by the broker
+         * (Kafka); a request that does not fit whole is answered 503.
+         */
         @WithDefault("10000")
         int capacity();
     }

@@ -20,10 +20,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 /**
- * {@code POST /events}: parse, hand over to the queue, answer 202 with the offsets. It runs on the HTTP event loop and
- * never waits for processing.
+ * {@code POST /events}: parse, hand over to {@link Ingest}, answer 202 with the offsets. It runs on the HTTP event loop
+ * and never waits for processing: in memory the answer comes at once, on Kafka when the broker acknowledged.
  */
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +37,7 @@ public class EventResource {
     EventParser parser;
 
     @Inject
-    IngestQueue queue;
+    Ingest ingest;
 
     @Inject
     Rejections rejections;
@@ -49,8 +50,8 @@ public class EventResource {
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Object.class)),
             @Content(mediaType = EventParser.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "202", description = "Accepted: the first event's offset and how many",
-            content = @Content(schema = @Schema(implementation = IngestQueue.Accepted.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: the first event's log and offset, and how many",
+            content = @Content(schema = @Schema(implementation = Ingest.Accepted.class)))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_event, empty_body or empty_batch: nothing taken",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "unauthorized: inorder.api-key is set and the key is missing or wrong",
@@ -59,13 +60,14 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "unsupported_media_type: not JSON or NDJSON",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1) or draining (Retry-After: 5): nothing taken",
+    @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1) or draining (Retry-After: 5): nothing "
+            + "taken; broker_unavailable (Kafka, Retry-After: 1): send again, the Seq guard drops what did arrive",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public RestResponse<IngestQueue.Accepted> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Uni<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("X-Source-Id") String sourceId, byte[] body) {
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
-        return RestResponse.status(RestResponse.Status.ACCEPTED, queue.offer(source, events));
+        return ingest.append(source, events).map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));
     }
 
     @ServerExceptionMapper

@@ -1,45 +1,42 @@
 package dev.inorder.ingest;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.inorder.AcceptedEvent;
-import dev.inorder.Channels;
 import dev.inorder.InOrderConfig;
+import dev.inorder.kafka.KafkaIngest;
 import dev.inorder.processing.EventHandler;
-import io.smallrye.mutiny.Multi;
 
-/** Builds ingest's plain-Java parts from the configuration, and binds the queue to the events channel. */
+/** Builds ingest's plain-Java parts from the configuration, and picks where accepted events go. */
 @ApplicationScoped
 public class IngestBeans {
 
-    @Inject
-    IngestQueue queue;
-
     @Produces
     @Singleton
+    @Typed(IngestQueue.class)
     static IngestQueue queue(InOrderConfig config, EventHandler handler) {
         // Offsets continue after what the store holds, so they stay unique across restarts.
         return new IngestQueue(config.queue().capacity(), config.processing().maxChunk(), handler.lastAppliedOffset() + 1);
+    }
+
+    /** The in-memory queue, or the Kafka topic in the {@code kafka} profile ({@code inorder.transport}). */
+    @Produces
+    @Singleton
+    static Ingest ingest(InOrderConfig config, IngestQueue queue, Instance<KafkaIngest> kafka) {
+        return switch (config.transport()) {
+            case MEMORY -> queue;
+            case KAFKA -> kafka.get();
+        };
     }
 
     @Produces
     @Singleton
     static EventParser parser(ObjectMapper mapper, InOrderConfig config) {
         return new EventParser(mapper, config.maxBodySize().asLongValue(), config.maxBatch());
-    }
-
-    @Outgoing(Channels.EVENTS)
-    Multi<Message<List<AcceptedEvent>>> events() {
-        return Multi.createFrom().publisher(queue);
     }
 }

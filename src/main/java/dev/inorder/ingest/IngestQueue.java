@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import dev.inorder.AcceptedEvent;
 import dev.inorder.GameEvent;
 import dev.inorder.web.ApiException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The bounded queue between {@code POST /events} and the ordered consumer, and the publisher of the
@@ -28,17 +29,9 @@ import dev.inorder.web.ApiException;
  * so the per-message dispatch cost is paid once per chunk rather than once per event (the Disruptor's batching).
  * Emission is serialized by a work-in-progress counter, never concurrent, and never beyond downstream demand.
  */
-public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>> {
+public class IngestQueue implements Ingest, Flow.Publisher<Message<List<AcceptedEvent>>> {
 
     private static final Logger LOG = Logger.getLogger(IngestQueue.class);
-
-    /** What {@code POST /events} answers when it accepted a request: its first offset and how many events it took. */
-    public record Accepted(long offset, int count) {
-    }
-
-    /** What a clean stop reports: how many events were processed while draining, and how many were left. */
-    public record DrainResult(long drained, int left) {
-    }
 
     private final int capacity;
     private final int maxChunk;
@@ -93,7 +86,12 @@ public class IngestQueue implements Flow.Publisher<Message<List<AcceptedEvent>>>
             accepted += events.size();
         }
         drain();
-        return new Accepted(first, events.size());
+        return new Accepted(AcceptedEvent.MEMORY, first, events.size());
+    }
+
+    @Override
+    public Uni<Accepted> append(String source, List<GameEvent> events) {
+        return Uni.createFrom().item(offer(source, events));
     }
 
     /** Counts a refused request: bad input or no room. */

@@ -27,7 +27,7 @@ public class Rejections {
     private final Map<String, Tally> byReason = new ConcurrentHashMap<>();
 
     @Inject
-    IngestQueue queue;
+    Ingest queue;
 
     @Inject
     MeterRegistry registry;

@@ -16,7 +16,7 @@ public class ShutdownDrain {
     private static final Logger LOG = Logger.getLogger(ShutdownDrain.class);
 
     @Inject
-    IngestQueue queue;
+    Ingest queue;
 
     @Inject
     InOrderConfig config;
@@ -26,7 +26,7 @@ public class ShutdownDrain {
     }
 
     /** Closes ingest and waits for the queue to empty; returns what was drained and what was left. */
-    public IngestQueue.DrainResult drain() {
+    public Ingest.DrainResult drain() {
         queue.close();
         int depth = queue.depth();
         LOG.infof("Stopping: ingest closed, draining %d queued events (at most %s)", depth, config.shutdown().drainTimeout());
@@ -42,7 +42,7 @@ public class ShutdownDrain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warnf("Drain interrupted with %d events left", queue.depth());
-            return new IngestQueue.DrainResult(0, queue.depth());
+            return new Ingest.DrainResult(0, queue.depth());
         }
     }
 }

@@ -16,12 +16,15 @@ import dev.inorder.AcceptedEvent;
  * The business logic processor: applies events to matches in memory, in the order given, and collects what changed
  * until {@link #takeChanges()} hands it to the store to write in one transaction. Plain Java, single-threaded.
  * <ul>
- * <li>Stale and duplicate guard: per sender, an event whose {@code Seq} is not above the highest applied is skipped
- * and counted ({@code duplicates} when equal, {@code stale} when lower). Events without {@code Seq} always apply.</li>
- * <li>An event at or below the store's last applied offset was applied before (a replay) and is skipped as a duplicate.</li>
+ * <li>Stale and duplicate guard: per sender and match, an event whose {@code Seq} is not above the highest applied is
+ * skipped and counted ({@code duplicates} when equal, {@code stale} when lower). Events without {@code Seq} always apply.</li>
+ * <li>Replay guard: an event at or below its log's last applied offset was applied before (a Kafka redelivery after
+ * a crash or a rebalance) and is skipped, counted in {@code replayed}.</li>
  * <li>Matches without {@code MatchGuid} (offline) are kept apart per sender: one starts at the sender's first event,
  * or at MatchCreated, and the sender's next event after MatchDestroyed starts another.</li>
  * </ul>
+ * The store writes a log's new position only if it still holds the position this book started from, so a book whose
+ * memory went stale (another instance moved the log on) fails its write, {@link #forget}s, and reads the store again.
  */
 public class MatchBook {
 
@@ -32,9 +35,23 @@ public class MatchBook {
         /** The key of the sender's latest offline match still live, if any. */
         Optional<String> liveOfflineMatch(String source);
 
-        Map<String, Long> seqs();
+        /** The highest Seq applied for a sender in a match, if any. */
+        Optional<Long> lastSeq(SeqKey key);
 
-        long lastOffset();
+        /** The offset of the last event applied from {@code log}, or {@link #NONE}. */
+        long position(String log);
+    }
+
+    /** Whose Seqs are compared: a sender in one match ({@code matchGuid} is empty for offline matches). */
+    public record SeqKey(String source, String matchGuid) {
+        static SeqKey of(AcceptedEvent event) {
+            String guid = event.event().matchGuid();
+            return new SeqKey(event.source(), guid == null ? "" : guid);
+        }
+    }
+
+    /** A log's position as the book found it ({@code expected}, {@link #NONE} if new) and as it leaves it. */
+    public record Position(long expected, long applied) {
     }
 
     /** A player's final line in a match that just ended, to add to their career once. */
@@ -43,8 +60,11 @@ public class MatchBook {
 
     /** Everything to write in one transaction. {@code inserted} matches are new to the store. */
     public record Changes(List<Match> inserted, List<Match> updated, List<TimelineEntry> timeline,
-            List<CareerCredit> credits, Map<String, Long> seqs, long lastOffset) {
+            List<CareerCredit> credits, Map<SeqKey, Long> seqs, Map<String, Position> positions) {
     }
+
+    /** The position of a log nothing was applied from. */
+    public static final long NONE = -1;
 
     static final String OFFLINE_PREFIX = "offline-";
 
@@ -54,39 +74,43 @@ public class MatchBook {
     private final LinkedHashMap<String, Match> matches = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> stored = new HashSet<>();
     private final Map<String, String> offlineBySource = new HashMap<>();
-    private Map<String, Long> seqs;
-    private long lastOffset = -1;
+    private final Map<SeqKey, Long> seqs = new HashMap<>();
+    private final Map<String, Long> positions = new HashMap<>();
+    private final Map<String, Long> writtenPositions = new HashMap<>();
 
     private final Set<String> dirty = new HashSet<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<CareerCredit> credits = new ArrayList<>();
-    private final Map<String, Long> dirtySeqs = new HashMap<>();
+    private final Map<SeqKey, Long> dirtySeqs = new HashMap<>();
+    private final Set<String> dirtyLogs = new HashSet<>();
 
     private volatile long stale;
     private volatile long duplicates;
+    private volatile long replayed;
 
     public MatchBook(Loader loader, int maxCachedMatches) {
         this.loader = loader;
         this.maxCachedMatches = maxCachedMatches;
     }
 
-    /** Applies one event, or skips it as stale or duplicate. An exception from the match logic leaves the matches as they were. */
+    /** Applies one event, or skips it as a replay, stale or duplicate. An exception from the match logic leaves the matches as they were. */
     public void apply(AcceptedEvent event) {
-        loadPositionOnce();
-        Long seq = event.event().seq();
-        if (event.offset() <= lastOffset) {
-            duplicates++;
+        String log = event.log();
+        if (event.offset() <= position(log)) {
+            replayed++;
             return;
         }
+        Long seq = event.event().seq();
+        SeqKey seqKey = seq == null ? null : SeqKey.of(event);
         if (seq != null) {
-            Long last = seqs.get(event.source());
+            Long last = seqs.computeIfAbsent(seqKey, k -> loader.lastSeq(k).orElse(null));
             if (last != null && seq <= last) {
                 if (seq.equals(last)) {
                     duplicates++;
                 } else {
                     stale++;
                 }
-                lastOffset = event.offset();
+                advance(log, event.offset());
                 return;
             }
         }
@@ -108,31 +132,37 @@ public class MatchBook {
             offlineBySource.remove(event.source());
         }
         if (seq != null) {
-            seqs.put(event.source(), seq);
-            dirtySeqs.put(event.source(), seq);
+            seqs.put(seqKey, seq);
+            dirtySeqs.put(seqKey, seq);
         }
-        lastOffset = event.offset();
+        advance(log, event.offset());
     }
 
     /** What changed since the last call; the caller writes it, then calls {@link #written} or {@link #forget}. */
     public Changes takeChanges() {
-        loadPositionOnce();
         List<Match> inserted = new ArrayList<>();
         List<Match> updated = new ArrayList<>();
         for (String key : dirty) {
             (stored.contains(key) ? updated : inserted).add(matches.get(key));
         }
-        var changes = new Changes(inserted, updated, List.copyOf(timeline), List.copyOf(credits), Map.copyOf(dirtySeqs), lastOffset);
+        Map<String, Position> moved = new HashMap<>();
+        for (String log : dirtyLogs) {
+            moved.put(log, new Position(writtenPositions.get(log), positions.get(log)));
+        }
+        var changes = new Changes(inserted, updated, List.copyOf(timeline), List.copyOf(credits), Map.copyOf(dirtySeqs),
+                Map.copyOf(moved));
         dirty.clear();
         timeline.clear();
         credits.clear();
         dirtySeqs.clear();
+        dirtyLogs.clear();
         return changes;
     }
 
     /** The store holds {@code changes} now; trim the cache of matches to its bound. */
     public void written(Changes changes) {
         changes.inserted().forEach(m -> stored.add(m.key()));
+        changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
         Iterator<String> eldest = matches.keySet().iterator();
         while (matches.size() > maxCachedMatches && eldest.hasNext()) {
             String key = eldest.next();
@@ -142,17 +172,22 @@ public class MatchBook {
         }
     }
 
-    /** Writing failed: drop everything held in memory, so the next event reads the store's truth again. */
+    /**
+     * Drop everything held in memory, so the next event reads the store's truth again: after a failed write, and when
+     * Kafka moves partitions between instances.
+     */
     public void forget() {
         matches.clear();
         stored.clear();
         offlineBySource.clear();
+        seqs.clear();
+        positions.clear();
+        writtenPositions.clear();
         dirty.clear();
         timeline.clear();
         credits.clear();
         dirtySeqs.clear();
-        seqs = null;
-        lastOffset = -1;
+        dirtyLogs.clear();
     }
 
     public long stale() {
@@ -163,11 +198,24 @@ public class MatchBook {
         return duplicates;
     }
 
-    private void loadPositionOnce() {
-        if (seqs == null) {
-            seqs = new HashMap<>(loader.seqs());
-            lastOffset = loader.lastOffset();
+    /** Events skipped because their log had been applied past them already. */
+    public long replayed() {
+        return replayed;
+    }
+
+    private long position(String log) {
+        Long known = positions.get(log);
+        if (known == null) {
+            known = loader.position(log);
+            positions.put(log, known);
+            writtenPositions.put(log, known);
         }
+        return known;
+    }
+
+    private void advance(String log, long offset) {
+        positions.put(log, offset);
+        dirtyLogs.add(log);
     }
 
     private String keyFor(AcceptedEvent event) {
@@ -179,7 +227,8 @@ public class MatchBook {
         String current = "MatchCreated".equals(event.event().event()) ? null
                 : offlineBySource.computeIfAbsent(source, s -> loader.liveOfflineMatch(s).orElse(null));
         if (current == null) {
-            current = OFFLINE_PREFIX + event.offset();
+            // Offsets are unique within a log only: on Kafka the log is part of the key.
+            current = OFFLINE_PREFIX + (AcceptedEvent.MEMORY.equals(event.log()) ? "" : event.log() + "-") + event.offset();
             offlineBySource.put(source, current);
         }
         return current;

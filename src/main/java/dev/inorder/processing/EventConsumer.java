@@ -1,7 +1,5 @@
 package dev.inorder.processing;
 
-import java.util.List;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -13,7 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.inorder.AcceptedEvent;
+import dev.inorder.Chunk;
 import dev.inorder.Channels;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.providers.connectors.WorkerPoolRegistry;
@@ -30,8 +28,8 @@ public class EventConsumer {
 
     @Incoming(Channels.EVENTS)
     @Blocking(value = Channels.PROCESSOR_POOL, ordered = true)
-    public void consume(List<AcceptedEvent> chunk) {
-        processor.process(chunk);
+    public void consume(Chunk chunk) {
+        processor.process(chunk.events());
     }
 
     /**
@@ -47,6 +45,6 @@ public class EventConsumer {
     @Produces
     @Singleton
     static OrderedProcessor processor(EventHandler handler, ProcessingObserver observer) {
-        return new OrderedProcessor(handler, observer);
+        return new OrderedProcessor(handler, observer, 100);
     }
 }

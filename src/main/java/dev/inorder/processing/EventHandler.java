@@ -13,13 +13,18 @@ public interface EventHandler {
 
     /**
      * Called after the last event of each chunk: a handler that groups its writes commits them here. A thrown
-     * exception marks the chunk's events failed.
+     * exception means nothing of the chunk was kept: the handler is back where it was before it, and the chunk may be
+     * applied again.
      */
     default void flush() {
     }
 
-    /** The offset of the last event this handler made durable, 0 if none: ingest continues numbering after it. */
+    /** The offset of the last in-memory event this handler made durable, 0 if none: ingest continues numbering after it. */
     default long lastAppliedOffset() {
         return 0;
+    }
+
+    /** Kafka moved partitions between instances: what this handler holds in memory may be stale from now on. */
+    default void partitionsMoved() {
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.inorder.ingest.IngestQueue;
+import dev.inorder.ingest.Ingest;
 import dev.inorder.store.MatchStore;
 
 /** SmallRye Health checks at {@code /q/health/live} and {@code /q/health/ready}. */
@@ -22,7 +22,7 @@ public class PipelineHealth {
     @ApplicationScoped
     public static class Consumer implements HealthCheck {
         @Inject
-        IngestQueue queue;
+        Ingest queue;
 
         @Override
         public HealthCheckResponse call() {
@@ -33,9 +33,9 @@ public class PipelineHealth {
     /** Ready unless stopping, over 90% full, or the store does not answer. */
     @Readiness
     @ApplicationScoped
-    public static class Ingest implements HealthCheck {
+    public static class Accepting implements HealthCheck {
         @Inject
-        IngestQueue queue;
+        Ingest queue;
 
         @Inject
         MatchStore store;

@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import dev.inorder.AcceptedEvent;
-import dev.inorder.ingest.IngestQueue;
+import dev.inorder.ingest.Ingest;
 import dev.inorder.match.MatchBook;
 import dev.inorder.processing.OrderedProcessor;
 import dev.inorder.processing.ProcessingObserver;
@@ -28,22 +28,26 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class PipelineMetrics {
 
-    void bind(@Observes StartupEvent start, MeterRegistry registry, IngestQueue queue, OrderedProcessor processor,
+    void bind(@Observes StartupEvent start, MeterRegistry registry, Ingest queue, OrderedProcessor processor,
             MatchBook book) {
-        count(registry, "inorder.events.accepted", queue, IngestQueue::accepted, "Events accepted by POST /events");
+        count(registry, "inorder.events.accepted", queue, Ingest::accepted, "Events accepted by POST /events");
         count(registry, "inorder.events.processed", processor, OrderedProcessor::processed,
                 "Events the ordered consumer handled, failed ones included");
         count(registry, "inorder.events.failed", processor, OrderedProcessor::failed, "Events whose handler or commit failed");
-        count(registry, "inorder.events.lost", queue, IngestQueue::lost,
+        count(registry, "inorder.events.lost", queue, Ingest::lost,
                 "Events of chunks the consumer failed as a whole; 0 unless the consumer broke");
         count(registry, "inorder.events.stale", book, MatchBook::stale, "Events skipped: their Seq was below their sender's highest");
         count(registry, "inorder.events.duplicates", book, MatchBook::duplicates,
-                "Events skipped: their Seq or offset was applied already");
+                "Events skipped: their Seq was applied already");
+        count(registry, "inorder.events.replayed", book, MatchBook::replayed,
+                "Events skipped: their log was applied past them already (Kafka redelivery after a crash or rebalance)");
+        count(registry, "inorder.chunks.retried", processor, OrderedProcessor::retries,
+                "Chunks applied again because their commit failed");
         count(registry, "inorder.order.breaches", processor, OrderedProcessor::orderBreaches,
                 "Events that reached the consumer out of offset order; 0 unless broken");
-        Gauge.builder("inorder.queue.depth", queue, IngestQueue::depth)
+        Gauge.builder("inorder.queue.depth", queue, Ingest::depth)
                 .description("Events accepted and not yet processed").register(registry);
-        Gauge.builder("inorder.queue.capacity", queue, IngestQueue::capacity)
+        Gauge.builder("inorder.queue.capacity", queue, Ingest::capacity)
                 .description("Most events the queue holds").register(registry);
     }
 
@@ -65,7 +69,11 @@ public class PipelineMetrics {
                 .register(registry);
         return (List<AcceptedEvent> events, long nanos) -> {
             processing.record(nanos / events.size(), TimeUnit.NANOSECONDS);
-            lag.record(Math.max(0, System.currentTimeMillis() - events.get(0).acceptedAtMillis()), TimeUnit.MILLISECONDS);
+            long oldest = Long.MAX_VALUE;
+            for (AcceptedEvent event : events) {
+                oldest = Math.min(oldest, event.acceptedAtMillis()); // on Kafka a chunk mixes partitions
+            }
+            lag.record(Math.max(0, System.currentTimeMillis() - oldest), TimeUnit.MILLISECONDS);
         };
     }
 }

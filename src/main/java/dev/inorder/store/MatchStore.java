@@ -7,13 +7,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.inorder.AcceptedEvent;
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
 import dev.inorder.match.PlayerLine;
@@ -57,23 +58,23 @@ public class MatchStore implements MatchBook.Loader {
     }
 
     @Override
-    public Map<String, Long> seqs() {
-        Map<String, Long> seqs = new HashMap<>();
+    public Optional<Long> lastSeq(MatchBook.SeqKey key) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT source, last_seq FROM source_seqs");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                seqs.put(rs.getString(1), rs.getLong(2));
+                PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM sender_seqs WHERE source = ? AND match_guid = ?")) {
+            ps.setString(1, key.source());
+            ps.setString(2, key.matchGuid());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-            return seqs;
         } catch (SQLException e) {
-            throw new StoreException("reading source seqs", e);
+            throw new StoreException("reading the last Seq of " + key, e);
         }
     }
 
     @Override
-    public long lastOffset() {
-        return queryOne("SELECT last_offset FROM store_position WHERE id = 1", null).map(Long::parseLong).orElse(0L);
+    public long position(String log) {
+        return queryOne("SELECT last_offset FROM log_positions WHERE log_name = ?", log).map(Long::parseLong)
+                .orElse(MatchBook.NONE);
     }
 
     /** Writes all of {@code changes} or nothing. */
@@ -87,10 +88,7 @@ public class MatchStore implements MatchBook.Loader {
                 insertTimeline(c, changes.timeline());
                 credit(c, changes.credits());
                 saveSeqs(c, changes.seqs());
-                try (PreparedStatement ps = c.prepareStatement("UPDATE store_position SET last_offset = ? WHERE id = 1")) {
-                    ps.setLong(1, changes.lastOffset());
-                    ps.executeUpdate();
-                }
+                movePositions(c, changes.positions());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -98,13 +96,39 @@ public class MatchStore implements MatchBook.Loader {
             }
         } catch (SQLException e) {
             throw new StoreException("writing " + changes.timeline().size() + " timeline entries and "
-                    + (changes.inserted().size() + changes.updated().size()) + " matches up to offset " + changes.lastOffset(), e);
+                    + (changes.inserted().size() + changes.updated().size()) + " matches, logs at " + changes.positions(), e);
         }
     }
 
     /** Checks that the database answers; for readiness. */
     public void ping() {
-        lastOffset();
+        position(AcceptedEvent.MEMORY);
+    }
+
+    /**
+     * Moves each log's position on, but only from where the writer found it: if another instance moved it meanwhile
+     * (Kafka handed its partition over), the whole transaction fails and the writer reads the store again.
+     */
+    private void movePositions(Connection c, Map<String, MatchBook.Position> positions) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE log_positions SET last_offset = ? WHERE log_name = ? AND last_offset = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO log_positions (last_offset, log_name) VALUES (?, ?)")) {
+            for (var entry : positions.entrySet()) {
+                var position = entry.getValue();
+                if (position.expected() == MatchBook.NONE) {
+                    insert.setLong(1, position.applied());
+                    insert.setString(2, entry.getKey());
+                    insert.executeUpdate(); // a duplicate key here means another writer got there first
+                    continue;
+                }
+                update.setLong(1, position.applied());
+                update.setString(2, entry.getKey());
+                update.setLong(3, position.expected());
+                if (update.executeUpdate() == 0) {
+                    throw new StaleWriteException(entry.getKey(), position.expected());
+                }
+            }
+        }
     }
 
     private void insertMatches(Connection c, List<Match> matches) throws SQLException {
@@ -226,7 +250,7 @@ public class MatchStore implements MatchBook.Loader {
                 + "demos = demos + ? WHERE player_id = ?",
                 "INSERT INTO player_careers (name, matches, wins, score, goals, shots, assists, saves, touches, demos, "
                         + "player_id) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                credits, (ps, credit) -> {
+                credits.stream().sorted(Comparator.comparing(credit -> credit.line().id())).toList(), (ps, credit) -> {
                     PlayerLine p = credit.line();
                     ps.setString(1, p.name());
                     ps.setInt(2, credit.won() ? 1 : 0);
@@ -241,11 +265,12 @@ public class MatchStore implements MatchBook.Loader {
                 });
     }
 
-    private void saveSeqs(Connection c, Map<String, Long> seqs) throws SQLException {
-        updateOrInsert(c, "UPDATE source_seqs SET last_seq = ? WHERE source = ?",
-                "INSERT INTO source_seqs (last_seq, source) VALUES (?, ?)", seqs.entrySet(), (ps, seq) -> {
+    private void saveSeqs(Connection c, Map<MatchBook.SeqKey, Long> seqs) throws SQLException {
+        updateOrInsert(c, "UPDATE sender_seqs SET last_seq = ? WHERE source = ? AND match_guid = ?",
+                "INSERT INTO sender_seqs (last_seq, source, match_guid) VALUES (?, ?, ?)", seqs.entrySet(), (ps, seq) -> {
                     ps.setLong(1, seq.getValue());
-                    ps.setString(2, seq.getKey());
+                    ps.setString(2, seq.getKey().source());
+                    ps.setString(3, seq.getKey().matchGuid());
                 });
     }
 
@@ -255,7 +280,9 @@ public class MatchStore implements MatchBook.Loader {
 
     /**
      * For each row: the update, or the insert when the update touched nothing. Portable where MERGE and ON CONFLICT
-     * are not; safe because one thread writes. Both statements take the same parameters, bound by {@code bind}.
+     * are not. Each row has one writer (its match's log has one), but career rows are shared: two instances inserting
+     * the same new player make one transaction fail, and its writer tries again. Both statements take the same
+     * parameters, bound by {@code bind}.
      */
     private static <T> void updateOrInsert(Connection c, String update, String insert, Collection<T> rows, Binder<T> bind)
             throws SQLException {

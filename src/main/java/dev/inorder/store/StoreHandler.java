@@ -43,6 +43,12 @@ public class StoreHandler implements EventHandler {
 
     @Override
     public long lastAppliedOffset() {
-        return store.lastOffset();
+        return Math.max(0, store.position(AcceptedEvent.MEMORY));
+    }
+
+    /** Another instance may have moved this instance's former partitions on: read matches from the store again. */
+    @Override
+    public void partitionsMoved() {
+        book.forget();
     }
 }

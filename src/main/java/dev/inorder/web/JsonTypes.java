@@ -1,6 +1,6 @@
 package dev.inorder.web;
 
-import dev.inorder.ingest.IngestQueue;
+import dev.inorder.ingest.Ingest;
 import dev.inorder.live.LiveMessage;
 import dev.inorder.live.QueueTicker;
 import dev.inorder.match.PlayerLine;
@@ -17,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Every type Jackson writes, registered for reflection in a native image. Quarkus REST registers the declared return
  * types itself, but not what hides behind generics ({@code Page<T>}) or {@code Object} ({@code LiveMessage.data}).
  */
-@RegisterForReflection(targets = { ApiError.class, IngestQueue.Accepted.class, QueueStatus.class, Page.class,
+@RegisterForReflection(targets = { ApiError.class, Ingest.Accepted.class, QueueStatus.class, Page.class,
         MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
         PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, LiveMessage.class, QueueTicker.Tick.class })
 public final class JsonTypes {

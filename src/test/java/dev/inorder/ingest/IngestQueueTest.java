@@ -54,8 +54,8 @@ class IngestQueueTest {
     @Test
     void shouldStampConsecutiveOffsetsInArrivalOrder() {
         var queue = new IngestQueue(100, 10, 1);
-        assertThat(queue.offer("a", List.of(EVENT, EVENT))).isEqualTo(new IngestQueue.Accepted(1, 2));
-        assertThat(queue.offer("b", List.of(EVENT))).isEqualTo(new IngestQueue.Accepted(3, 1));
+        assertThat(queue.offer("a", List.of(EVENT, EVENT))).isEqualTo(new Ingest.Accepted(AcceptedEvent.MEMORY, 1, 2));
+        assertThat(queue.offer("b", List.of(EVENT))).isEqualTo(new Ingest.Accepted(AcceptedEvent.MEMORY, 3, 1));
         assertThat(queue.lastOffset()).isEqualTo(3);
         assertThat(queue.depth()).isEqualTo(3);
     }
@@ -125,6 +125,6 @@ class IngestQueueTest {
         assertThatThrownBy(() -> queue.offer("a", List.of(EVENT)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo("draining"));
         // No consumer: nothing can drain, so the wait ends at its timeout and says what is left.
-        assertThat(queue.awaitDrained(Duration.ofMillis(50))).isEqualTo(new IngestQueue.DrainResult(0, 5));
+        assertThat(queue.awaitDrained(Duration.ofMillis(50))).isEqualTo(new Ingest.DrainResult(0, 5));
     }
 }

@@ -25,8 +25,8 @@ class MatchBookTest {
         final Map<String, Match> matches = new HashMap<>();
         final List<TimelineEntry> timeline = new ArrayList<>();
         final List<MatchBook.CareerCredit> credits = new ArrayList<>();
-        final Map<String, Long> seqs = new HashMap<>();
-        long lastOffset;
+        final Map<MatchBook.SeqKey, Long> seqs = new HashMap<>();
+        final Map<String, Long> positions = new HashMap<>();
 
         void write(MatchBook.Changes changes) {
             changes.inserted().forEach(m -> matches.put(m.key(), m));
@@ -34,7 +34,11 @@ class MatchBookTest {
             timeline.addAll(changes.timeline());
             credits.addAll(changes.credits());
             seqs.putAll(changes.seqs());
-            lastOffset = changes.lastOffset();
+            changes.positions().forEach((log, position) -> {
+                // what the store does: a position moves only from where the writer found it
+                assertThat(positions.getOrDefault(log, MatchBook.NONE)).isEqualTo(position.expected());
+                positions.put(log, position.applied());
+            });
         }
 
         @Override
@@ -49,13 +53,13 @@ class MatchBookTest {
         }
 
         @Override
-        public Map<String, Long> seqs() {
-            return seqs;
+        public Optional<Long> lastSeq(MatchBook.SeqKey key) {
+            return Optional.ofNullable(seqs.get(key));
         }
 
         @Override
-        public long lastOffset() {
-            return lastOffset;
+        public long position(String log) {
+            return positions.getOrDefault(log, MatchBook.NONE);
         }
     }
 
@@ -108,7 +112,7 @@ class MatchBookTest {
         assertThat(store.credits).hasSize(6);
         assertThat(store.credits).filteredOn(MatchBook.CareerCredit::won).extracting(c -> c.line().name())
                 .containsExactly("Ada", "Bea", "Cy");
-        assertThat(store.seqs).containsEntry("pc", (long) script.events().size());
+        assertThat(store.seqs).containsEntry(new MatchBook.SeqKey("pc", "GUID-1"), (long) script.events().size());
     }
 
     @Test
@@ -164,7 +168,28 @@ class MatchBookTest {
         book = new MatchBook(store, 100);
         book.apply(new AcceptedEvent(offset, "pc", 0, replayed));
 
-        assertThat(book.duplicates()).isEqualTo(1);
+        assertThat(book.replayed()).isEqualTo(1);
+        assertThat(book.duplicates()).isZero();
         assertThat(book.takeChanges().updated()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepPositionsPerLogSoThatPartitionsDoNotSkipEachOther() {
+        var a = new MatchScript("GUID-5", "g").events();
+        var b = new MatchScript("GUID-6", "h").events();
+        // two Kafka partitions, each with its own offsets from 0: the same offset in another log is no replay
+        for (int i = 0; i < a.size(); i++) {
+            book.apply(new AcceptedEvent("topic-0", i, "pc-a", 1_000, parser.parse("application/json", a.get(i).getBytes(StandardCharsets.UTF_8)).get(0)));
+            book.apply(new AcceptedEvent("topic-1", i, "pc-b", 1_000, parser.parse("application/json", b.get(i).getBytes(StandardCharsets.UTF_8)).get(0)));
+        }
+        var changes = book.takeChanges();
+        store.write(changes);
+        book.written(changes);
+
+        assertThat(book.replayed()).isZero();
+        assertThat(changes.positions()).containsEntry("topic-0", new MatchBook.Position(MatchBook.NONE, a.size() - 1))
+                .containsEntry("topic-1", new MatchBook.Position(MatchBook.NONE, b.size() - 1));
+        assertFinalState(store.matches.get("GUID-5"));
+        assertFinalState(store.matches.get("GUID-6"));
     }
 }

@@ -20,10 +20,10 @@ class PipelineHealthTest {
 
     static final GameEvent EVENT = new GameEvent("UpdateState", JsonNodeFactory.instance.objectNode(), null);
 
-    static PipelineHealth.Ingest check(IngestQueue queue, String url) {
+    static PipelineHealth.Accepting check(IngestQueue queue, String url) {
         var dataSource = new JdbcDataSource();
         dataSource.setURL(url);
-        var check = new PipelineHealth.Ingest();
+        var check = new PipelineHealth.Accepting();
         check.queue = queue;
         check.store = new MatchStore(dataSource);
         return check;

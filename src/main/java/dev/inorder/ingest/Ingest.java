@@ -1,0 +1,60 @@
+package dev.inorder.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.inorder.GameEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where {@code POST /events} hands accepted events: the in-memory {@link IngestQueue} (the default), or a Kafka topic
+ * ({@link dev.inorder.kafka.KafkaIngest}, the {@code kafka} profile). Either takes a request whole or refuses it with
+ * an {@link dev.inorder.web.ApiException}, and keeps the counts {@code GET /queue}, health and metrics report.
+ */
+public interface Ingest {
+
+    /** What {@code POST /events} answers when it accepted a request: where its first event went and how many it took. */
+    record Accepted(String log, long offset, int count) {
+    }
+
+    /** What a clean stop reports: how many events were handed on while draining, and how many were left. */
+    record DrainResult(long drained, int left) {
+    }
+
+    /**
+     * Accepts the events, in list order, or refuses them: the item arrives once they are safe (queued in memory, or
+     * acknowledged by every Kafka replica).
+     */
+    Uni<Accepted> append(String source, List<GameEvent> events);
+
+    /** Most events accepted and not yet handed on; a request that does not fit whole is answered 503. */
+    int capacity();
+
+    /** Events accepted and not yet handed on: waiting for the consumer, or for the broker's acknowledgement. */
+    int depth();
+
+    /** Events accepted, since start. */
+    long accepted();
+
+    /** The offset of the last event accepted, in the in-memory log; 0 before the first and on Kafka. */
+    long lastOffset();
+
+    /** Requests refused: bad input, no room, or the broker not answering. */
+    long rejected();
+
+    void countRejected();
+
+    /** Events accepted and then lost: in memory, chunks the consumer gave up on. 0 on Kafka, which keeps them. */
+    long lost();
+
+    /** True while events can flow: in memory, while the ordered consumer is subscribed. */
+    boolean connected();
+
+    /** Refuses every later request with 503 {@code draining}. */
+    void close();
+
+    boolean closed();
+
+    /** Waits until every accepted event was handed on, at most {@code timeout}. */
+    DrainResult awaitDrained(Duration timeout) throws InterruptedException;
+}
