@@ -1,14 +1,17 @@
-"""Prints the 99th percentile of inorder_lag_seconds between two /q/metrics scrapes, from the histogram buckets."""
+"""Prints the 99th percentile of inorder_lag_seconds between two /q/metrics scrapes, from the histogram buckets.
+Several instances: comma-separated scrapes on both sides; their buckets are added up."""
 import re
 import sys
 
 
-def buckets(path):
+def buckets(paths):
     result = {}
-    for line in open(path):
-        m = re.match(r'inorder_lag_seconds_bucket\{le="([^"]+)"\} (\S+)', line)
-        if m:
-            result[float("inf") if m.group(1) == "+Inf" else float(m.group(1))] = float(m.group(2))
+    for path in paths.split(","):
+        for line in open(path):
+            m = re.match(r'inorder_lag_seconds_bucket\{le="([^"]+)"\} (\S+)', line)
+            if m:
+                bound = float("inf") if m.group(1) == "+Inf" else float(m.group(1))
+                result[bound] = result.get(bound, 0) + float(m.group(2))
     return result
 
 

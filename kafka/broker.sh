@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # A real single-node Kafka broker in KRaft mode, from Kafka's own artifacts on Maven Central (no Docker), on loopback.
-# Usage: kafka/broker.sh start | stop | status      Listens on 127.0.0.1:19092 (controller 19093); data in target/.
-# Groundwork for the Kafka mode (issue 6): org.apache.kafka:kafka_2.13:4.1.1 and kafka-tools:4.1.1 resolve completely
-# from the project's Maven mirror (4.4.0 does not).
+# Usage: kafka/broker.sh start | stop | status      Listens on 127.0.0.1:19092 (controller 19093); libs and data in
+# kafka/work/ (kept out of target/, so that `mvn clean` does not pull them from under a running broker).
+# org.apache.kafka:kafka_2.13:4.1.1 and kafka-tools:4.1.1 resolve completely from the project's Maven mirror (4.4.0 does not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KAFKA_VERSION=4.1.1
-HOME_DIR=target/kafka
+HOME_DIR=kafka/work
 LIBS=$HOME_DIR/libs
-DATA=target/kafka-data
+DATA=kafka/work/data
 PORT=19092
 
 fetch() {
@@ -62,7 +62,11 @@ case "${1:-}" in
         for _ in $(seq 60); do listening && { echo "kafka: listening on 127.0.0.1:$PORT"; exit 0; }; sleep 1; done
         echo "kafka: did not start; see $HOME_DIR/broker.log" >&2; exit 1 ;;
     stop)
-        [ -f "$HOME_DIR/broker.pid" ] && kill "$(cat "$HOME_DIR/broker.pid")" 2>/dev/null || true
+        if [ -f "$HOME_DIR/broker.pid" ]; then
+            pid=$(cat "$HOME_DIR/broker.pid")
+            kill "$pid" 2>/dev/null || true
+            for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        fi
         rm -f "$HOME_DIR/broker.pid"; echo "kafka: stopped" ;;
     status)
         listening && echo "kafka: listening on 127.0.0.1:$PORT" || { echo "kafka: down"; exit 1; } ;;

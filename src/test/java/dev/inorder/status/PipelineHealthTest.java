@@ -29,7 +29,7 @@ class PipelineHealthTest {
         return check;
     }
 
-    static final String REACHABLE = "jdbc:h2:mem:health;INIT=CREATE TABLE IF NOT EXISTS store_position(id INT PRIMARY KEY, last_offset BIGINT)";
+    static final String REACHABLE = "jdbc:h2:mem:health;INIT=CREATE TABLE IF NOT EXISTS log_positions(log_name VARCHAR(200) PRIMARY KEY, last_offset BIGINT)";
 
     @Test
     void shouldBeReadyWithRoomAndAStore() {
