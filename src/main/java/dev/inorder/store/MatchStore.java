@@ -82,13 +82,14 @@ public class MatchStore implements MatchBook.Loader {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // First: it fails fast if another writer moved a log on, and holds those rows until commit.
+                movePositions(c, changes.positions());
                 insertMatches(c, changes.inserted());
                 updateMatches(c, changes.updated());
                 replacePlayers(c, changes.inserted(), changes.updated());
                 insertTimeline(c, changes.timeline());
                 credit(c, changes.credits());
                 saveSeqs(c, changes.seqs());
-                movePositions(c, changes.positions());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

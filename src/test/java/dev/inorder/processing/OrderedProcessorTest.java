@@ -53,4 +53,36 @@ class OrderedProcessorTest {
         processor.process(List.of(event(5, "A"), event(4, "B"), event(6, "C"), event(6, "D")));
         assertThat(processor.orderBreaches()).isEqualTo(2);
     }
+
+    @Test
+    void shouldApplyAChunkAgainWhenItsCommitFailsAndGiveUpAfterTheLastAttempt() {
+        List<Long> applied = new ArrayList<>();
+        int[] flushes = { 0 };
+        int[] failFirst = { 2 };
+        var processor = new OrderedProcessor(new EventHandler() {
+            @Override
+            public void apply(AcceptedEvent event) {
+                applied.add(event.offset());
+            }
+
+            @Override
+            public void flush() {
+                if (flushes[0]++ < failFirst[0]) {
+                    throw new IllegalStateException("database hiccup");
+                }
+            }
+        }, ProcessingObserver.NONE, 1);
+
+        processor.process(List.of(event(1, "A"), event(2, "B")));
+        assertThat(applied).containsExactly(1L, 2L, 1L, 2L, 1L, 2L);
+        assertThat(processor.retries()).isEqualTo(2);
+        assertThat(processor.processed()).isEqualTo(2);
+        assertThat(processor.failed()).isZero();
+
+        failFirst[0] = Integer.MAX_VALUE;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processor.process(List.of(event(3, "C"))))
+                .hasMessage("database hiccup");
+        assertThat(processor.retries()).isEqualTo(2 + OrderedProcessor.ATTEMPTS - 1);
+        assertThat(processor.processed()).isEqualTo(2);
+    }
 }
