@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -36,28 +35,24 @@ class MatchStoreTest {
         store = new MatchStore(dataSource);
     }
 
-    void apply(MatchBook book, int from, int to) {
+    void apply(StoreHandler writer, int from, int to) {
         for (int i = from; i < to; i++) {
             var event = parser.parse("application/json", script.get(i).getBytes(StandardCharsets.UTF_8)).get(0);
-            book.apply(new AcceptedEvent("topic-0", i, "pc", 1_000 + i, event));
+            writer.apply(new AcceptedEvent("topic-0", i, "pc", 1_000 + i, event));
         }
     }
 
-    void write(MatchBook book) {
-        var changes = book.takeChanges();
-        try {
-            store.write(changes);
-            book.written(changes);
-        } catch (RuntimeException e) {
-            book.forget();
-            throw e;
-        }
+    void write(StoreHandler writer) {
+        writer.flush(); // on failure, the writer's book forgets all it held
     }
 
     @Test
-    void shouldLetOneOfTwoWritersOfALogWinAndTheOtherCatchUpWithoutApplyingAnythingTwice() throws SQLException {
-        var first = new MatchBook(store, 100);
-        var second = new MatchBook(store, 100);
+    void shouldLetOneOfTwoWritersOfALogWinAndTheOtherCatchUpWithoutApplyingAnythingTwice() {
+        var secondBook = new MatchBook(store, 100);
+        var first = new StoreHandler(new MatchBook(store, 100), store, changes -> {
+        });
+        var second = new StoreHandler(secondBook, store, changes -> {
+        });
         apply(first, 0, 3);
         apply(second, 0, 6); // both read the log's position before either wrote: none yet
         write(first);
@@ -68,7 +63,7 @@ class MatchStoreTest {
 
         apply(second, 0, script.size()); // again, from the store's truth
         write(second);
-        assertThat(second.replayed()).isEqualTo(6);
+        assertThat(secondBook.replayed()).isEqualTo(6);
         assertThat(store.position("topic-0")).isEqualTo(script.size() - 1);
         var match = store.match("CAS-1").orElseThrow();
         assertThat(match.lastOffset()).isEqualTo(script.size() - 1);
