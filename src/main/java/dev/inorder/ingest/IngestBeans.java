@@ -27,9 +27,10 @@ public class IngestBeans {
     /** The in-memory queue, or the Kafka topic in the {@code kafka} profile ({@code inorder.transport}). */
     @Produces
     @Singleton
-    static Ingest ingest(InOrderConfig config, IngestQueue queue, Instance<KafkaIngest> kafka) {
+    static Ingest ingest(InOrderConfig config, Instance<IngestQueue> queue, Instance<KafkaIngest> kafka) {
+        // Only the chosen one is built: on Kafka, the queue (and its start-up read of the store) never is.
         return switch (config.transport()) {
-            case MEMORY -> queue;
+            case MEMORY -> queue.get();
             case KAFKA -> kafka.get();
         };
     }

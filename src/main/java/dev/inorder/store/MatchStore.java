@@ -59,16 +59,8 @@ public class MatchStore implements MatchBook.Loader {
 
     @Override
     public Optional<Long> lastSeq(MatchBook.SeqKey key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM sender_seqs WHERE source = ? AND match_guid = ?")) {
-            ps.setString(1, key.source());
-            ps.setString(2, key.matchGuid());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading the last Seq of " + key, e);
-        }
+        return queryOne("SELECT last_seq FROM sender_seqs WHERE source = ? AND match_guid = ?", key.source(), key.matchGuid())
+                .map(Long::parseLong);
     }
 
     @Override
@@ -301,10 +293,11 @@ public class MatchStore implements MatchBook.Loader {
         }
     }
 
-    private Optional<String> queryOne(String sql, String parameter) {
+    /** The first column of the first row, if any; {@code parameters} bind the statement's {@code ?} in order. */
+    private Optional<String> queryOne(String sql, String... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
