@@ -61,6 +61,13 @@ public interface InOrderConfig {
          */
         @WithDefault("10000")
         int capacity();
+
+        /**
+         * Most bytes of request bodies accepted but not yet processed, in memory: a few huge events cannot fill the
+         * heap (their parsed form takes several times their size). A request that does not fit is answered 503.
+         */
+        @WithDefault("16M")
+        MemorySize maxBytes();
     }
 
     interface Processing {

@@ -46,7 +46,11 @@ public class EventParser {
         if (isBlank(body)) {
             throw new ApiException(400, "empty_body", "The body is empty: send one event, a JSON array of events, or NDJSON.");
         }
-        return ndjson ? parseLines(body) : parseJson(body);
+        List<GameEvent> events = ndjson ? parseLines(body) : parseJson(body);
+        for (int i = 0; i < events.size(); i++) {
+            EventLimits.check(events.get(i), events.size() == 1 ? "The event" : "Event " + i, body.length);
+        }
+        return events;
     }
 
     /** Refuses a body over the size limit: 413. Also used before the body is read, on its declared length. */

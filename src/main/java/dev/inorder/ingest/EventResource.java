@@ -60,19 +60,27 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "unsupported_media_type: not JSON or NDJSON",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1) or draining (Retry-After: 5): nothing "
-            + "taken; broker_unavailable (Kafka, Retry-After: 1): send again, the Seq guard drops what did arrive",
+    @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1), store_unavailable (Retry-After: 2) "
+            + "or draining (Retry-After: 5): nothing taken; broker_unavailable (Kafka, Retry-After: 1): send again, the Seq guard drops what did arrive",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("X-Source-Id") String sourceId, byte[] body) {
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
-        return ingest.append(source, events).map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));
+        EventLimits.checkSource(source);
+        return ingest.append(source, events, body.length)
+                .map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> refused(ApiException e) {
+    public RestResponse<ApiError> invalid(ApiException e) {
         rejections.count(e.error(), e.status(), e.getMessage());
         return e.toResponse();
+    }
+
+    /** Ingest had no room, is stopping, or its store or broker does not answer: 503 with when to try again. */
+    @ServerExceptionMapper
+    public RestResponse<ApiError> refused(Refused e) {
+        return invalid(new ApiException(503, e.reason().code(), e.getMessage(), e.retryAfterSeconds()));
     }
 }

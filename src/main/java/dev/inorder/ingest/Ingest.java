@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Where {@code POST /events} hands accepted events: the in-memory {@link IngestQueue} (the default), or a Kafka topic
  * ({@link dev.inorder.kafka.KafkaIngest}, the {@code kafka} profile). Either takes a request whole or refuses it with
- * an {@link dev.inorder.web.ApiException}, and keeps the counts {@code GET /queue}, health and metrics report.
+ * {@link Refused} (why, and when to try again), and keeps the counts {@code GET /queue}, health and metrics report.
  */
 public interface Ingest {
 
@@ -23,9 +23,11 @@ public interface Ingest {
 
     /**
      * Accepts the events, in list order, or refuses them: the item arrives once they are safe (queued in memory, or
-     * acknowledged by every Kafka replica).
+     * acknowledged by every Kafka replica). A refusal is a {@link Refused}, thrown or as the Uni's failure.
+     *
+     * @param bytes the size of the request the events came in, for the queue's byte bound
      */
-    Uni<Accepted> append(String source, List<GameEvent> events);
+    Uni<Accepted> append(String source, List<GameEvent> events, long bytes);
 
     /** Most events accepted and not yet handed on; a request that does not fit whole is answered 503. */
     int capacity();
@@ -44,8 +46,10 @@ public interface Ingest {
 
     void countRejected();
 
-    /** Events accepted and then lost: in memory, chunks the consumer gave up on. 0 on Kafka, which keeps them. */
-    long lost();
+    /** Bytes of the events accepted and not yet handed on (in memory; 0 on Kafka, where the broker holds them). */
+    default long bytes() {
+        return 0;
+    }
 
     /** True while events can flow: in memory, while the ordered consumer is subscribed. */
     boolean connected();
@@ -57,4 +61,8 @@ public interface Ingest {
 
     /** Waits until every accepted event was handed on, at most {@code timeout}. */
     DrainResult awaitDrained(Duration timeout) throws InterruptedException;
+
+    /** After a clean stop's drain: give back what was reserved ahead (in memory: offsets) so the next run continues exactly. */
+    default void releaseReservation() {
+    }
 }

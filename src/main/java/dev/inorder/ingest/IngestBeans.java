@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inorder.InOrderConfig;
 import dev.inorder.kafka.KafkaIngest;
 import dev.inorder.processing.EventHandler;
+import dev.inorder.processing.OrderedProcessor;
 
 /** Builds ingest's plain-Java parts from the configuration, and picks where accepted events go. */
 @ApplicationScoped
@@ -19,9 +20,11 @@ public class IngestBeans {
     @Produces
     @Singleton
     @Typed(IngestQueue.class)
-    static IngestQueue queue(InOrderConfig config, EventHandler handler) {
-        // Offsets continue after what the store holds, so they stay unique across restarts.
-        return new IngestQueue(config.queue().capacity(), config.processing().maxChunk(), handler.lastAppliedOffset() + 1);
+    static IngestQueue queue(InOrderConfig config, EventHandler handler, OffsetReservations reservations,
+            OrderedProcessor processor) {
+        // Offsets continue above what the store applied and above every offset reserved, so they never go back.
+        return new IngestQueue(config.queue().capacity(), config.queue().maxBytes().asLongValue(),
+                config.processing().maxChunk(), handler.lastAppliedOffset(), reservations, processor::stalled);
     }
 
     /** The in-memory queue, or the Kafka topic in the {@code kafka} profile ({@code inorder.transport}). */

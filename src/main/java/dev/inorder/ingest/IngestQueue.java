@@ -6,21 +6,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.inorder.AcceptedEvent;
 import dev.inorder.GameEvent;
-import dev.inorder.web.ApiException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The bounded queue between {@code POST /events} and the ordered consumer, and the publisher of the
+ * The bounded queue between ingest and the ordered consumer, and the publisher of the
  * {@link dev.inorder.Channels#EVENTS} channel.
  * <p>
  * {@link #offer} stamps offsets and appends under one lock, so offset order is queue order. The publisher hands the
@@ -28,23 +34,48 @@ import io.smallrye.mutiny.Uni;
  * acknowledged: at low load a message holds one event, under load it holds what piled up while the consumer was busy,
  * so the per-message dispatch cost is paid once per chunk rather than once per event (the Disruptor's batching).
  * Emission is serialized by a work-in-progress counter, never concurrent, and never beyond downstream demand.
+ * <p>
+ * An accepted event leaves the queue only when the consumer acknowledged its chunk. A chunk the consumer could not
+ * take (a nack: its pool was closed, say) goes back to the head of the queue, in order, and is offered again a second
+ * later: nothing accepted is dropped here. Offsets are reserved durably in blocks ahead of use
+ * ({@link OffsetReservations}), so they never go back after a restart.
  */
 public class IngestQueue implements Ingest, Flow.Publisher<Message<List<AcceptedEvent>>> {
 
     private static final Logger LOG = Logger.getLogger(IngestQueue.class);
 
+    /** Offsets reserved at a time; a new block is reserved when half of the current one is used. */
+    static final long RESERVATION_BLOCK = 1_000_000;
+
+    /** How long a chunk the consumer refused waits before it is offered again. */
+    static final long REDELIVERY_DELAY_MILLIS = 1_000;
+
     private final int capacity;
+    private final long maxBytes;
     private final int maxChunk;
+    private final OffsetReservations reservations;
+    private final Supplier<String> consumerStalled;
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inorder-ingest-background");
+        t.setDaemon(true);
+        return t;
+    });
 
     // Guarded by this.
     private final ArrayDeque<AcceptedEvent> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Integer> waitingBytes = new ArrayDeque<>();
+    private long bytes;
     private long nextOffset;
+    private long reservedUpTo;
+    private boolean reserving;
     private int inFlight;
+    private long inFlightBytes;
     private boolean closed;
+    private boolean pausedAfterNack;
     private long accepted;
 
     private final LongAdder rejected = new LongAdder();
-    private final LongAdder lost = new LongAdder();
+    private final LongAdder redelivered = new LongAdder();
 
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
@@ -53,45 +84,109 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /**
      * @param capacity most events accepted and not yet processed
+     * @param maxBytes most bytes of events accepted and not yet processed
      * @param maxChunk most events in one message to the consumer
-     * @param firstOffset the offset the first accepted event gets
+     * @param lastApplied the offset of the last event the store applied: offsets continue above it, and above every
+     *        offset reserved before
+     * @param reservations where offsets are reserved durably before they are handed out
+     * @param consumerStalled why the consumer cannot go on (the store does not answer), or {@code null}
      */
-    public IngestQueue(int capacity, int maxChunk, long firstOffset) {
+    public IngestQueue(int capacity, long maxBytes, int maxChunk, long lastApplied, OffsetReservations reservations,
+            Supplier<String> consumerStalled) {
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
         this.maxChunk = maxChunk;
-        this.nextOffset = firstOffset;
+        this.reservations = reservations;
+        this.consumerStalled = consumerStalled;
+        this.nextOffset = Math.max(lastApplied, reservations.reserved()) + 1;
+        this.reservedUpTo = nextOffset - 1 + RESERVATION_BLOCK;
+        reservations.reserve(reservedUpTo);
+    }
+
+    /** A queue that keeps nothing durable: for tests and the memory-only handler. */
+    public IngestQueue(int capacity, int maxChunk, long firstOffset) {
+        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null);
     }
 
     /**
      * Accepts every event or none: they get consecutive offsets, in list order.
      *
-     * @throws ApiException 503 when the events do not fit whole, or the service is draining to stop
+     * @param bytes the size of the request the events came in, shared among them for the byte bound
+     * @throws Refused when the events do not fit whole, or the service is draining to stop
      */
-    public Accepted offer(String source, List<GameEvent> events) {
+    public Accepted offer(String source, List<GameEvent> events, long bytes) {
         long first;
         long now = System.currentTimeMillis();
+        int count = events.size();
         synchronized (this) {
             if (closed) {
-                throw new ApiException(503, "draining", "The service is stopping; send again to its next instance.", 5);
+                throw new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
             }
             int depth = waiting.size() + inFlight;
-            if (depth + events.size() > capacity) {
-                throw new ApiException(503, "queue_full", "The queue holds " + depth + " of " + capacity
-                        + " events; " + events.size() + " more do not fit. Nothing of this request was taken.", 1);
+            long queuedBytes = this.bytes + inFlightBytes;
+            if (depth + count > capacity || (depth > 0 && queuedBytes + bytes > maxBytes)) {
+                throw full(depth, queuedBytes, count, bytes);
+            }
+            if (nextOffset + count - 1 > reservedUpTo) {
+                reserveMore();
+                throw new Refused(Refused.Reason.STORE_UNAVAILABLE, "Offsets could not be reserved in the store yet; "
+                        + "nothing of this request was taken.", 2);
             }
             first = nextOffset;
+            int share = (int) Math.min(Integer.MAX_VALUE, bytes / count);
             for (GameEvent event : events) {
                 waiting.add(new AcceptedEvent(nextOffset++, source, now, event));
+                waitingBytes.add(share);
             }
-            accepted += events.size();
+            this.bytes += (long) share * count;
+            accepted += count;
+            if (reservedUpTo - nextOffset < RESERVATION_BLOCK / 2) {
+                reserveMore();
+            }
         }
         drain();
-        return new Accepted(AcceptedEvent.MEMORY, first, events.size());
+        return new Accepted(AcceptedEvent.MEMORY, first, count);
+    }
+
+    private Refused full(int depth, long queuedBytes, int count, long bytes) {
+        String stalled = consumerStalled.get();
+        if (stalled != null) {
+            return new Refused(Refused.Reason.STORE_UNAVAILABLE, "The store does not answer (" + stalled + "); "
+                    + depth + " accepted events wait for it. Nothing of this request was taken.", 2);
+        }
+        String what = depth + count > capacity
+                ? "The queue holds " + depth + " of " + capacity + " events; " + count + " more do not fit."
+                : "The queue holds " + queuedBytes + " of " + maxBytes + " bytes; " + bytes + " more do not fit.";
+        return new Refused(Refused.Reason.QUEUE_FULL, what + " Nothing of this request was taken.", 1);
+    }
+
+    /** Reserves the next block of offsets in the background; called under the lock. */
+    private void reserveMore() {
+        if (reserving) {
+            return;
+        }
+        reserving = true;
+        long upTo = reservedUpTo + RESERVATION_BLOCK;
+        background.execute(() -> {
+            boolean done = false;
+            try {
+                reservations.reserve(upTo);
+                done = true;
+            } catch (RuntimeException e) {
+                LOG.warnf("Reserving offsets up to %d failed (%s); trying again with the next request", upTo, e.getMessage());
+            }
+            synchronized (this) {
+                reserving = false;
+                if (done) {
+                    reservedUpTo = Math.max(reservedUpTo, upTo);
+                }
+            }
+        });
     }
 
     @Override
-    public Uni<Accepted> append(String source, List<GameEvent> events) {
-        return Uni.createFrom().item(offer(source, events));
+    public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
+        return Uni.createFrom().item(offer(source, events, bytes));
     }
 
     /** Counts a refused request: bad input or no room. */
@@ -99,7 +194,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         rejected.increment();
     }
 
-    /** Refuses every later offer with 503 {@code draining}. */
+    /** Refuses every later offer with {@link Refused.Reason#DRAINING}. */
     public synchronized void close() {
         closed = true;
     }
@@ -116,6 +211,29 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
             long after = accepted - waiting.size() - inFlight;
             return new DrainResult(after - before, depth());
         }
+    }
+
+    /**
+     * After a clean stop closed ingest: gives back the offsets reserved and never handed out, so the next run continues
+     * right after the last one handed out.
+     */
+    @Override
+    public void releaseReservation() {
+        long last;
+        synchronized (this) {
+            if (!closed) {
+                return;
+            }
+            last = nextOffset - 1;
+        }
+        try {
+            background.submit(() -> reservations.reserve(last)).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Could not record the last offset handed out (%d); the next run starts at a later one", last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdown();
     }
 
     /** True once {@link #close()} was called: the service is stopping. */
@@ -137,6 +255,11 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         return waiting.size() + inFlight;
     }
 
+    /** Bytes of the events accepted and not yet processed. */
+    public synchronized long bytes() {
+        return bytes + inFlightBytes;
+    }
+
     public synchronized long accepted() {
         return accepted;
     }
@@ -148,6 +271,11 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     public long rejected() {
         return rejected.sum();
+    }
+
+    /** Events of chunks the consumer refused (nacked) and that were offered again. */
+    public long redelivered() {
+        return redelivered.sum();
     }
 
     @Override
@@ -200,45 +328,66 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
                     break;
                 }
                 requested.decrementAndGet();
-                s.onNext(Message.of(chunk, () -> completed(chunk), failure -> failed(chunk, failure)));
+                s.onNext(Message.of(chunk, () -> completed(), failure -> failed(chunk, failure)));
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
     }
 
     private synchronized List<AcceptedEvent> nextChunk() {
-        if (inFlight > 0 || waiting.isEmpty()) {
+        if (inFlight > 0 || pausedAfterNack || waiting.isEmpty()) {
             return null;
         }
         int size = Math.min(maxChunk, waiting.size());
         List<AcceptedEvent> chunk = new ArrayList<>(size);
+        long chunkBytes = 0;
         for (int i = 0; i < size; i++) {
             chunk.add(waiting.poll());
+            chunkBytes += waitingBytes.poll();
         }
         inFlight = size;
+        inFlightBytes = chunkBytes;
+        bytes -= chunkBytes;
         return Collections.unmodifiableList(chunk);
     }
 
     /**
-     * The consumer could not even be invoked for a chunk (a nack: its own failures are caught inside it). The events
-     * are lost: say so loudly, count them, and go on.
+     * The consumer could not take a chunk (a nack: its own failures are handled inside it, so this means it could not
+     * run at all). The events go back to the head of the queue, in order, and are offered again after a pause.
      */
     private CompletableFuture<Void> failed(List<AcceptedEvent> chunk, Throwable failure) {
-        lost.add(chunk.size());
-        LOG.errorf(failure, "The ordered consumer failed offsets %d to %d; they are lost", chunk.get(0).offset(),
-                chunk.get(chunk.size() - 1).offset());
-        return completed(chunk);
+        synchronized (this) {
+            int share = chunk.isEmpty() ? 0 : (int) (inFlightBytes / chunk.size());
+            for (int i = chunk.size() - 1; i >= 0; i--) {
+                waiting.addFirst(chunk.get(i));
+                waitingBytes.addFirst(share);
+            }
+            bytes += (long) share * chunk.size();
+            inFlight = 0;
+            inFlightBytes = 0;
+            pausedAfterNack = true;
+        }
+        redelivered.add(chunk.size());
+        LOG.warnf("The ordered consumer could not take offsets %d to %d (%s); they stay queued and are offered again in %d ms",
+                chunk.get(0).offset(), chunk.get(chunk.size() - 1).offset(), failure.toString(), REDELIVERY_DELAY_MILLIS);
+        try {
+            background.schedule(() -> {
+                synchronized (this) {
+                    pausedAfterNack = false;
+                }
+                drain();
+            }, REDELIVERY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping: the events stay queued, and the drain reports them as left.
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** Events of chunks the consumer failed as a whole (nacked); 0 unless the consumer broke. */
-    public long lost() {
-        return lost.sum();
-    }
-
-    /** The consumer is done with a chunk (ack or nack): its room is free and the next chunk may go. */
-    private CompletableFuture<Void> completed(List<AcceptedEvent> chunk) {
+    /** The consumer applied a chunk: its room is free and the next chunk may go. */
+    private CompletableFuture<Void> completed() {
         synchronized (this) {
             inFlight = 0;
+            inFlightBytes = 0;
             notifyAll();
         }
         drain();

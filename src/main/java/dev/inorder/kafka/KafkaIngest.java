@@ -22,7 +22,7 @@ import dev.inorder.Channels;
 import dev.inorder.GameEvent;
 import dev.inorder.InOrderConfig;
 import dev.inorder.ingest.Ingest;
-import dev.inorder.web.ApiException;
+import dev.inorder.ingest.Refused;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
@@ -57,15 +57,15 @@ public class KafkaIngest implements Ingest {
     private volatile boolean closed;
 
     @Override
-    public Uni<Accepted> append(String source, List<GameEvent> events) {
+    public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
         if (closed) {
-            throw new ApiException(503, "draining", "The service is stopping; send again to its next instance.", 5);
+            throw new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
         }
         int count = events.size();
         int depth = inFlight.addAndGet(count);
         if (depth > capacity()) {
             release(count);
-            throw new ApiException(503, "queue_full", (depth - count) + " of " + capacity() + " events are waiting for the "
+            throw new Refused(Refused.Reason.QUEUE_FULL, (depth - count) + " of " + capacity() + " events are waiting for the "
                     + "broker; " + count + " more do not fit. Nothing of this request was taken.", 1);
         }
         long now = System.currentTimeMillis();
@@ -109,7 +109,7 @@ public class KafkaIngest implements Ingest {
 
         CompletionStage<Void> failed(Throwable failure) {
             release(1);
-            if (answer.completeExceptionally(new ApiException(503, "broker_unavailable", "Kafka did not acknowledge the "
+            if (answer.completeExceptionally(new Refused(Refused.Reason.BROKER_UNAVAILABLE, "Kafka did not acknowledge the "
                     + "events (" + failure.getMessage() + "). Some may have arrived: send them again with the same Seq, and "
                     + "the duplicates are dropped.", 1))) {
                 LOG.warnf("Kafka did not acknowledge a request of %d events: %s", count, failure.getMessage());
@@ -154,11 +154,6 @@ public class KafkaIngest implements Ingest {
     @Override
     public void countRejected() {
         rejected.increment();
-    }
-
-    @Override
-    public long lost() {
-        return 0;
     }
 
     @Override

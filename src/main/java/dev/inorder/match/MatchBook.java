@@ -84,6 +84,13 @@ public class MatchBook {
     private final Map<SeqKey, Long> dirtySeqs = new HashMap<>();
     private final Set<String> dirtyLogs = new HashSet<>();
 
+    // Counted as events are applied, and folded into the totals only when their changes are written.
+    private long pendingApplied;
+    private long pendingStale;
+    private long pendingDuplicates;
+    private long pendingReplayed;
+
+    private volatile long applied;
     private volatile long stale;
     private volatile long duplicates;
     private volatile long replayed;
@@ -97,7 +104,7 @@ public class MatchBook {
     public void apply(AcceptedEvent event) {
         String log = event.log();
         if (event.offset() <= position(log)) {
-            replayed++;
+            pendingReplayed++;
             return;
         }
         Long seq = event.event().seq();
@@ -106,9 +113,9 @@ public class MatchBook {
             Long last = seqs.computeIfAbsent(seqKey, k -> loader.lastSeq(k).orElse(null));
             if (last != null && seq <= last) {
                 if (seq.equals(last)) {
-                    duplicates++;
+                    pendingDuplicates++;
                 } else {
-                    stale++;
+                    pendingStale++;
                 }
                 advance(log, event.offset());
                 return;
@@ -136,6 +143,17 @@ public class MatchBook {
             dirtySeqs.put(seqKey, seq);
         }
         advance(log, event.offset());
+        pendingApplied++;
+    }
+
+    /**
+     * Moves past an event without applying it (it is set aside as a dead letter): its log's position advances, and
+     * nothing else changes. A replay is ignored, as by {@link #apply}.
+     */
+    public void skip(AcceptedEvent event) {
+        if (event.offset() > position(event.log())) {
+            advance(event.log(), event.offset());
+        }
     }
 
     /** What changed since the last call; the caller writes it, then calls {@link #written} or {@link #forget}. */
@@ -161,6 +179,11 @@ public class MatchBook {
 
     /** The store holds {@code changes} now; trim the cache of matches to its bound. */
     public void written(Changes changes) {
+        applied += pendingApplied;
+        stale += pendingStale;
+        duplicates += pendingDuplicates;
+        replayed += pendingReplayed;
+        clearPending();
         changes.inserted().forEach(m -> stored.add(m.key()));
         changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
         Iterator<String> eldest = matches.keySet().iterator();
@@ -188,6 +211,19 @@ public class MatchBook {
         credits.clear();
         dirtySeqs.clear();
         dirtyLogs.clear();
+        clearPending();
+    }
+
+    private void clearPending() {
+        pendingApplied = 0;
+        pendingStale = 0;
+        pendingDuplicates = 0;
+        pendingReplayed = 0;
+    }
+
+    /** Events applied to a match, over what was written. */
+    public long applied() {
+        return applied;
     }
 
     public long stale() {

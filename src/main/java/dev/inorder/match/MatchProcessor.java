@@ -29,6 +29,14 @@ public final class MatchProcessor {
     }
 
     /**
+     * Whether the event sets state that a later event of its kind replaces (a snapshot, the clock), as opposed to one
+     * that adds to the timeline: an old state event must never overwrite a newer one.
+     */
+    public static boolean isState(String eventName) {
+        return UPDATE_STATE.equals(eventName) || CLOCK.equals(eventName);
+    }
+
+    /**
      * @param current the match before the event, or {@code null} when this event is its first
      * @param key the match's key, from {@code current} or newly chosen
      */
@@ -107,7 +115,7 @@ public final class MatchProcessor {
     }
 
     /** Bots and some clients send no PrimaryId, or an {@code Unknown|0|0} stub shared by everyone: fall back to the name. */
-    static String playerId(JsonNode player, String name) {
+    public static String playerId(JsonNode player, String name) {
         String primary = textOr(player, "PrimaryId", null);
         return primary == null || primary.isBlank() || primary.startsWith("Unknown") ? "name:" + name : primary;
     }

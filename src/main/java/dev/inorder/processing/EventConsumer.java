@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.inorder.Chunk;
 import dev.inorder.Channels;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.providers.connectors.WorkerPoolRegistry;
 
@@ -30,6 +31,16 @@ public class EventConsumer {
     @Blocking(value = Channels.PROCESSOR_POOL, ordered = true)
     public void consume(Chunk chunk) {
         processor.process(chunk.events());
+    }
+
+    /**
+     * Creates the consumer's pool at start, on the main thread. Created lazily, it would be created by the first
+     * message, on an HTTP event loop, and Vert.x would tie it to that HTTP verticle: at stop the HTTP server is
+     * undeployed first, the pool closed with it, and the drain could not apply anything (every chunk nacked with
+     * "Worker executor closed"). Created here it lives as long as Vert.x, and closes after the drain.
+     */
+    void openPool(@Observes @Priority(1) StartupEvent start, WorkerPoolRegistry pools) {
+        pools.getWorker(Channels.PROCESSOR_POOL);
     }
 
     /**

@@ -5,18 +5,45 @@ import dev.inorder.AcceptedEvent;
 /**
  * What applying an event means: the one piece the ordered consumer calls, once per event, in offset order, never
  * concurrently. Ingest knows nothing of it, so the store plugs in here alone.
+ * <p>
+ * A handler groups what it applies until {@link #flush()} commits it; {@link #discard()} drops what was applied since
+ * the last commit. Failures come in two kinds: a {@link TransientFailure} is not the event's fault (the same work
+ * succeeds later); any other exception is the fault of the event being applied, or, from {@link #flush()}, of one of
+ * the events applied since the last commit.
  */
 public interface EventHandler {
 
-    /** Applies one event. A thrown exception marks this event failed; the next one is applied all the same. */
+    /** What the handler did with the events it committed: applied, or skipped by one of its guards. */
+    record Counts(long applied, long stale, long duplicates, long replayed) {
+        public long skipped() {
+            return stale + duplicates + replayed;
+        }
+    }
+
+    /** Applies one event, provisionally until {@link #flush()}. A failing event changes nothing. */
     void apply(AcceptedEvent event);
 
     /**
-     * Called after the last event of each chunk: a handler that groups its writes commits them here. A thrown
-     * exception means nothing of the chunk was kept: the handler is back where it was before it, and the chunk may be
-     * applied again.
+     * Commits what was applied since the last commit. A thrown exception means nothing of it was kept: the handler
+     * is back where it was after its last commit.
      */
     default void flush() {
+    }
+
+    /** Drops what was applied since the last commit. */
+    default void discard() {
+    }
+
+    /**
+     * Records, durably and in order, that {@code event} cannot be applied ({@code error} says why): it is kept aside to
+     * be applied again after a fix, and its log moves past it. Commits nothing else; call it right after a commit.
+     */
+    default void deadLetter(AcceptedEvent event, RuntimeException error) {
+    }
+
+    /** Counts over what was committed (never what was discarded). */
+    default Counts counts() {
+        return new Counts(0, 0, 0, 0);
     }
 
     /** The offset of the last in-memory event this handler made durable, 0 if none: ingest continues numbering after it. */

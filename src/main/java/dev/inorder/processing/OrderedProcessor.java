@@ -1,5 +1,7 @@
 package dev.inorder.processing;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +11,28 @@ import org.jboss.logging.Logger;
 import dev.inorder.AcceptedEvent;
 
 /**
- * Applies chunks of events one event at a time, in the order given, and keeps the books: processed, failed, and order
- * breaches (an offset not above the last one processed from the same log). Plain Java; the caller guarantees one
- * chunk at a time.
+ * Applies chunks of events one event at a time, in the order given, and keeps the books: processed, dead-lettered,
+ * retries and order breaches (an offset not above the last one processed from the same log). Plain Java; the caller
+ * guarantees one chunk at a time.
  * <p>
- * When the handler cannot commit a chunk (the database failed, or another instance moved one of its logs on), the
- * handler is back where it was before the chunk, so the chunk is applied again from its first event, a few times,
- * waiting longer each time. If it still fails the exception goes to the caller: the message is not acknowledged.
+ * Nothing handed to {@link #process} is ever skipped:
+ * <ul>
+ * <li>A {@link TransientFailure} (the store is down, a conflict) keeps the work: it is discarded and applied again,
+ * waiting longer each time up to {@link #MAX_BACKOFF_MILLIS}, for as long as it takes. An outage is logged once when it
+ * starts and once when it ends, and reported by {@link #stalled()} meanwhile.</li>
+ * <li>Any other failure is an event's fault. When {@code apply} fails, that event is known; when the commit fails, the
+ * chunk is split in halves until the culprit is alone (a single event is tried twice, so that a passing conflict is
+ * not mistaken for a bad event). Every other event is committed, in order; the culprit goes to the handler's
+ * dead letters.</li>
+ * </ul>
+ * The only way out without applying a chunk is {@link #stop()}: a stopping service that gave up waiting.
  */
 public class OrderedProcessor {
 
     private static final Logger LOG = Logger.getLogger(OrderedProcessor.class);
 
-    /** How often a chunk whose commit failed is applied again before the failure goes to the caller. */
-    static final int ATTEMPTS = 5;
+    /** The longest wait between two attempts at the same work. */
+    static final long MAX_BACKOFF_MILLIS = 2_000;
 
     private final EventHandler handler;
     private final ProcessingObserver observer;
@@ -32,13 +42,16 @@ public class OrderedProcessor {
 
     // Set by Kafka's rebalance listener on its polling thread; acted on, on the consumer's thread, before the next chunk.
     private volatile boolean partitionsMoved;
+    private volatile boolean stopping;
 
     // One writer (the consumer's single thread); volatile so that status reads see fresh values.
     private volatile long processed;
-    private volatile long failed;
+    private volatile long deadLettered;
     private volatile long retries;
     private volatile long orderBreaches;
     private volatile long lastProcessedOffset;
+    private volatile String stalled;
+    private volatile long stalledSinceMillis;
 
     public OrderedProcessor(EventHandler handler) {
         this(handler, ProcessingObserver.NONE, 100);
@@ -50,11 +63,17 @@ public class OrderedProcessor {
         this.firstBackoffMillis = firstBackoffMillis;
     }
 
+    /** A stretch of a chunk to apply and commit together, or (when {@code deadLetter} is set) one event to set aside. */
+    private record Segment(int from, int to, RuntimeException deadLetter, boolean retriedAlone) {
+        int size() {
+            return to - from;
+        }
+    }
+
     /**
-     * Applies each event in list order, then lets the handler commit the chunk. A failing event is logged and counted,
-     * and the rest still run; a failing commit applies the whole chunk again, up to {@link #ATTEMPTS} times in all.
+     * Applies each event in list order and commits them; returns when every event is committed or dead-lettered.
      *
-     * @throws RuntimeException the handler's last failure, when no attempt could commit the chunk
+     * @throws IllegalStateException only after {@link #stop()}: the chunk was not (wholly) applied
      */
     public void process(List<AcceptedEvent> events) {
         long start = System.nanoTime();
@@ -64,25 +83,123 @@ public class OrderedProcessor {
             handler.partitionsMoved();
         }
         checkOrder(events);
-        for (int attempt = 1; ; attempt++) {
-            int failedEvents = applyAll(events);
+        Deque<Segment> todo = new ArrayDeque<>();
+        todo.push(new Segment(0, events.size(), null, false));
+        int failures = 0;
+        while (!todo.isEmpty()) {
+            Segment segment = todo.peek();
             try {
-                handler.flush();
-                failed += failedEvents;
-                break;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    LOG.errorf(e, "Committing %s failed %d times; giving up on it", range(events), attempt);
-                    throw e;
+                if (segment.deadLetter() != null) {
+                    AcceptedEvent event = events.get(segment.from());
+                    handler.deadLetter(event, segment.deadLetter());
+                    deadLettered++;
+                    LOG.errorf(segment.deadLetter(), "Event at offset %d of %s (%s from %s) cannot be applied; it is in the "
+                            + "dead letters, to apply again after a fix", event.offset(), event.log(), event.event().event(),
+                            event.source());
+                    todo.pop();
+                } else {
+                    Culprit culprit = applyUpToCulprit(events, segment);
+                    handler.flush();
+                    todo.pop();
+                    if (culprit != null) {
+                        // The events before it are committed: next its dead letter, then the rest of the segment.
+                        if (culprit.index() + 1 < segment.to()) {
+                            todo.push(new Segment(culprit.index() + 1, segment.to(), null, false));
+                        }
+                        todo.push(new Segment(culprit.index(), culprit.index() + 1, culprit.error(), true));
+                    }
                 }
+                failures = recovered(failures, events);
+            } catch (TransientFailure e) {
+                handler.discard();
+                failures++;
                 retries++;
-                long backoff = firstBackoffMillis << (attempt - 1);
-                LOG.warnf("Committing %s failed (%s); applying it again in %d ms", range(events), e.getMessage(), backoff);
-                pause(backoff);
+                waitBeforeRetry(e, failures, events);
+            } catch (RuntimeException e) {
+                handler.discard();
+                if (segment.deadLetter() != null) {
+                    // Setting an event aside must not fail for the event's sake: keep trying, as for an outage.
+                    failures++;
+                    retries++;
+                    waitBeforeRetry(new TransientFailure("writing a dead letter failed: " + e, e, true), failures, events);
+                    continue;
+                }
+                todo.pop();
+                if (segment.size() > 1) {
+                    int middle = segment.from() + segment.size() / 2;
+                    todo.push(new Segment(middle, segment.to(), null, false));
+                    todo.push(new Segment(segment.from(), middle, null, false));
+                } else if (!segment.retriedAlone()) {
+                    todo.push(new Segment(segment.from(), segment.to(), null, true));
+                } else {
+                    todo.push(new Segment(segment.from(), segment.to(), e, true));
+                }
             }
         }
         processed += events.size();
         observer.handled(events, System.nanoTime() - start);
+    }
+
+    /** An event whose {@code apply} failed, and why. */
+    private record Culprit(int index, RuntimeException error) {
+    }
+
+    /**
+     * Applies the segment's events; when one fails, stops there and returns it (the events before it are applied,
+     * still to commit), else {@code null}. A {@link TransientFailure} goes to the caller.
+     */
+    private Culprit applyUpToCulprit(List<AcceptedEvent> events, Segment segment) {
+        for (int i = segment.from(); i < segment.to(); i++) {
+            try {
+                handler.apply(events.get(i));
+            } catch (TransientFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return new Culprit(i, e);
+            }
+        }
+        return null;
+    }
+
+    private int recovered(int failures, List<AcceptedEvent> events) {
+        if (stalled != null) {
+            LOG.infof("The store answers again after %d s and %d attempts; going on from offset %d",
+                    (System.currentTimeMillis() - stalledSinceMillis) / 1000, failures, events.get(0).offset());
+            stalled = null;
+        }
+        return 0;
+    }
+
+    private void waitBeforeRetry(TransientFailure e, int failures, List<AcceptedEvent> events) {
+        if (e.outage() && stalled == null) {
+            stalledSinceMillis = System.currentTimeMillis();
+            stalled = e.getMessage();
+            LOG.errorf("The store does not answer (%s); offsets %d to %d wait, and are applied again every %d ms at most "
+                    + "until it does. Nothing is skipped.", e.getMessage(), events.get(0).offset(),
+                    events.get(events.size() - 1).offset(), MAX_BACKOFF_MILLIS);
+        } else if (!e.outage()) {
+            LOG.debugf("Applying offsets from %d again: %s", events.get(0).offset(), e.getMessage());
+        }
+        if (stopping) {
+            throw new IllegalStateException("stopping with offsets " + events.get(0).offset() + " to "
+                    + events.get(events.size() - 1).offset() + " not applied: " + e.getMessage());
+        }
+        long backoff = Math.min(MAX_BACKOFF_MILLIS, firstBackoffMillis << Math.min(20, failures - 1));
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to apply offsets from " + events.get(0).offset()
+                    + " again", interrupted);
+        }
+    }
+
+    /**
+     * The service stops and gave up waiting: a chunk that cannot be applied now fails instead of waiting on (the
+     * in-memory queue keeps it; Kafka reads it again at the next start). Any thread.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /**
@@ -93,22 +210,28 @@ public class OrderedProcessor {
         partitionsMoved = true;
     }
 
-    /** Events handled, failed ones included. */
+    /** Events handled: applied, skipped by a guard, or dead-lettered. */
     public long processed() {
         return processed;
     }
 
-    public long failed() {
-        return failed;
+    /** Events set aside because they cannot be applied. */
+    public long deadLettered() {
+        return deadLettered;
     }
 
-    /** Chunks applied again because their commit failed. */
+    /** Attempts at work that failed for a reason that was not an event's: each was made again. */
     public long retries() {
         return retries;
     }
 
     public long orderBreaches() {
         return orderBreaches;
+    }
+
+    /** Why the processor waits (the store does not answer), or {@code null} while it does not. */
+    public String stalled() {
+        return stalled;
     }
 
     /** The highest offset processed, 0 before the first (on Kafka: over all partitions, so only a rough gauge). */
@@ -124,34 +247,6 @@ public class OrderedProcessor {
                 LOG.errorf("Order breach: offset %d of %s arrived after %d", event.offset(), event.log(), last);
             }
             lastProcessedOffset = Math.max(lastProcessedOffset, event.offset());
-        }
-    }
-
-    private int applyAll(List<AcceptedEvent> events) {
-        int failedEvents = 0;
-        for (AcceptedEvent event : events) {
-            try {
-                handler.apply(event);
-            } catch (RuntimeException e) {
-                failedEvents++;
-                LOG.errorf(e, "Event at offset %d of %s (%s from %s) failed; going on with the next", event.offset(),
-                        event.log(), event.event().event(), event.source());
-            }
-        }
-        return failedEvents;
-    }
-
-    private static String range(List<AcceptedEvent> events) {
-        return "offsets " + events.get(0).offset() + " to " + events.get(events.size() - 1).offset() + " (" + events.size()
-                + " events)";
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to apply a chunk again", e);
         }
     }
 }

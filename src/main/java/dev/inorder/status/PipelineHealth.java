@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.inorder.ingest.Ingest;
+import dev.inorder.processing.OrderedProcessor;
 import dev.inorder.store.MatchStore;
 
 /** SmallRye Health checks at {@code /q/health/live} and {@code /q/health/ready}. */
@@ -30,7 +31,7 @@ public class PipelineHealth {
         }
     }
 
-    /** Ready unless stopping, over 90% full, or the store does not answer. */
+    /** Ready unless stopping, over 90% full, or the store does not answer (to the consumer, or to a ping). */
     @Readiness
     @ApplicationScoped
     public static class Accepting implements HealthCheck {
@@ -40,12 +41,19 @@ public class PipelineHealth {
         @Inject
         MatchStore store;
 
+        @Inject
+        OrderedProcessor processor;
+
         @Override
         public HealthCheckResponse call() {
             var response = HealthCheckResponse.named("ingest")
                     .withData("depth", queue.depth()).withData("capacity", queue.capacity());
             if (queue.closed()) {
                 return response.down().withData("reason", "draining to stop").build();
+            }
+            String stalled = processor.stalled();
+            if (stalled != null) {
+                return response.down().withData("reason", "store unavailable: " + stalled).build();
             }
             if (queue.depth() > FULL * queue.capacity()) {
                 return response.down().withData("reason", "queue over 90% full").build();

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import dev.inorder.AcceptedEvent;
 import dev.inorder.ingest.Ingest;
-import dev.inorder.match.MatchBook;
+import dev.inorder.processing.EventHandler;
 import dev.inorder.processing.OrderedProcessor;
 import dev.inorder.processing.ProcessingObserver;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -29,24 +29,29 @@ import io.quarkus.runtime.StartupEvent;
 public class PipelineMetrics {
 
     void bind(@Observes StartupEvent start, MeterRegistry registry, Ingest queue, OrderedProcessor processor,
-            MatchBook book) {
+            EventHandler handler) {
         count(registry, "inorder.events.accepted", queue, Ingest::accepted, "Events accepted by POST /events");
         count(registry, "inorder.events.processed", processor, OrderedProcessor::processed,
-                "Events the ordered consumer handled, failed ones included");
-        count(registry, "inorder.events.failed", processor, OrderedProcessor::failed, "Events whose handler or commit failed");
-        count(registry, "inorder.events.lost", queue, Ingest::lost,
-                "Events of chunks the consumer failed as a whole; 0 unless the consumer broke");
-        count(registry, "inorder.events.stale", book, MatchBook::stale, "Events skipped: their Seq was below their sender's highest");
-        count(registry, "inorder.events.duplicates", book, MatchBook::duplicates,
+                "Events the ordered consumer is done with: applied, skipped by a guard, or dead-lettered");
+        count(registry, "inorder.events.applied", handler, h -> h.counts().applied(), "Events applied and committed");
+        count(registry, "inorder.events.dead.lettered", processor, OrderedProcessor::deadLettered,
+                "Events that could not be applied, set aside in the dead letters");
+        count(registry, "inorder.events.stale", handler, h -> h.counts().stale(),
+                "Events skipped: their Seq was below their sender's highest");
+        count(registry, "inorder.events.duplicates", handler, h -> h.counts().duplicates(),
                 "Events skipped: their Seq was applied already");
-        count(registry, "inorder.events.replayed", book, MatchBook::replayed,
+        count(registry, "inorder.events.replayed", handler, h -> h.counts().replayed(),
                 "Events skipped: their log was applied past them already (Kafka redelivery after a crash or rebalance)");
         count(registry, "inorder.chunks.retried", processor, OrderedProcessor::retries,
-                "Chunks applied again because their commit failed");
+                "Attempts that failed for a reason that was not an event's (the store down, a conflict), made again");
+        Gauge.builder("inorder.store.up", processor, p -> p.stalled() == null ? 1 : 0)
+                .description("1 while the ordered consumer can write to the store, 0 while it waits for it").register(registry);
         count(registry, "inorder.order.breaches", processor, OrderedProcessor::orderBreaches,
                 "Events that reached the consumer out of offset order; 0 unless broken");
         Gauge.builder("inorder.queue.depth", queue, Ingest::depth)
                 .description("Events accepted and not yet processed").register(registry);
+        Gauge.builder("inorder.queue.bytes", queue, Ingest::bytes)
+                .description("Bytes of the events accepted and not yet processed").register(registry);
         Gauge.builder("inorder.queue.capacity", queue, Ingest::capacity)
                 .description("Most events the queue holds").register(registry);
     }

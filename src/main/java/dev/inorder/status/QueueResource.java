@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.inorder.InOrderConfig;
 import dev.inorder.ingest.Ingest;
-import dev.inorder.match.MatchBook;
+import dev.inorder.processing.EventHandler;
 import dev.inorder.processing.OrderedProcessor;
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -28,7 +28,7 @@ public class QueueResource {
     OrderedProcessor processor;
 
     @Inject
-    MatchBook book;
+    EventHandler handler;
 
     @Inject
     InOrderConfig config;
@@ -36,11 +36,17 @@ public class QueueResource {
     @GET
     @NonBlocking
     @Operation(summary = "How far ingest and processing are", description = "depth counts the chunk being processed; "
-            + "rejected counts refused requests; orderBreaches is 0 unless ordering broke.")
+            + "rejected counts refused requests; orderBreaches is 0 unless ordering broke. The counts add up: accepted = "
+            + "processed + depth, processed = applied + stale + duplicates + replayed + deadLettered.")
     public QueueStatus status() {
+        // Read the consumer's books first and the queue's last, so that a count read later is never behind one read earlier.
+        long processed = processor.processed();
+        long deadLettered = processor.deadLettered();
+        var counts = handler.counts();
         return new QueueStatus(config.transport().name().toLowerCase(Locale.ROOT), queue.capacity(), queue.depth(),
-                queue.accepted(), processor.processed(), queue.rejected(), processor.failed() + queue.lost(),
-                queue.lastOffset(), processor.lastProcessedOffset(), processor.orderBreaches(), book.stale(),
-                book.duplicates(), book.replayed(), processor.retries());
+                queue.bytes(), config.queue().maxBytes().asLongValue(), queue.accepted(), processed, counts.applied(),
+                queue.rejected(), deadLettered, queue.lastOffset(), processor.lastProcessedOffset(),
+                processor.orderBreaches(), counts.stale(), counts.duplicates(), counts.replayed(), processor.retries(),
+                processor.stalled() == null);
     }
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import dev.inorder.AcceptedEvent;
+import dev.inorder.deadletter.DeadLetter;
+import dev.inorder.deadletter.DeadLetterStore;
+import dev.inorder.ingest.OffsetReservations;
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
 import dev.inorder.match.PlayerLine;
@@ -26,16 +29,18 @@ import dev.inorder.match.TimelineEntry;
  * changes and the last applied offset in one transaction. Portable SQL only: the same statements run on H2 and
  * PostgreSQL.
  */
-public class MatchStore implements MatchBook.Loader {
+public class MatchStore implements MatchBook.Loader, OffsetReservations {
 
     public static final String MATCH_COLUMNS = "match_key, guid, source, arena, state, time_seconds, overtime, team0_name, "
             + "team0_score, team1_name, team1_score, winner_team_num, winner, first_seen, updated_at, last_offset";
     static final String PLAYER_COLUMNS = "player_id, name, team_num, score, goals, shots, assists, saves, touches, demos, boost";
 
     private final DataSource dataSource;
+    private final StoreFailures failures;
 
     public MatchStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.failures = new StoreFailures(dataSource);
     }
 
     @Override
@@ -47,7 +52,7 @@ public class MatchStore implements MatchBook.Loader {
                 return rs.next() ? Optional.of(match(key, rs).withPlayers(players(c, key))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("reading match " + key, e);
+            throw failures.of("reading match " + key, e);
         }
     }
 
@@ -69,8 +74,32 @@ public class MatchStore implements MatchBook.Loader {
                 .orElse(MatchBook.NONE);
     }
 
+    @Override
+    public long reserved() {
+        return queryOne("SELECT reserved_up_to FROM offset_reservations WHERE log_name = ?", AcceptedEvent.MEMORY)
+                .map(Long::parseLong).orElse(0L);
+    }
+
+    @Override
+    public void reserve(long upTo) {
+        try (Connection c = dataSource.getConnection()) {
+            updateOrInsert(c, "UPDATE offset_reservations SET reserved_up_to = ? WHERE log_name = ?",
+                    "INSERT INTO offset_reservations (reserved_up_to, log_name) VALUES (?, ?)", List.of(upTo), (ps, value) -> {
+                        ps.setLong(1, value);
+                        ps.setString(2, AcceptedEvent.MEMORY);
+                    });
+        } catch (SQLException e) {
+            throw failures.of("reserving offsets up to " + upTo, e);
+        }
+    }
+
     /** Writes all of {@code changes} or nothing. */
     public void write(MatchBook.Changes changes) {
+        write(changes, List.of());
+    }
+
+    /** Writes all of {@code changes} and the dead letters, or nothing. */
+    public void write(MatchBook.Changes changes, List<DeadLetter> deadLetters) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -82,13 +111,18 @@ public class MatchStore implements MatchBook.Loader {
                 insertTimeline(c, changes.timeline());
                 credit(c, changes.credits());
                 saveSeqs(c, changes.seqs());
+                DeadLetterStore.insert(c, deadLetters);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("writing " + changes.timeline().size() + " timeline entries and "
+            throw failures.of("writing " + changes.timeline().size() + " timeline entries and "
                     + (changes.inserted().size() + changes.updated().size()) + " matches, logs at " + changes.positions(), e);
         }
     }
@@ -303,7 +337,7 @@ public class MatchStore implements MatchBook.Loader {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("running " + sql, e);
+            throw failures.of("running " + sql, e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.inorder.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,6 +12,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
+import dev.inorder.deadletter.DeadLetterStore;
+import dev.inorder.ingest.OffsetReservations;
 import dev.inorder.live.LiveFeed;
 import dev.inorder.match.MatchBook;
 import dev.inorder.query.MatchQueries;
@@ -55,8 +58,25 @@ public class StoreBeans {
 
     @Produces
     @Singleton
+    @Typed(MatchStore.class) // its ports are handed out by the producers below, each chosen by configuration
     static MatchStore store(Database database) {
         return new MatchStore(database.dataSource());
+    }
+
+    @Produces
+    @Singleton
+    static DeadLetterStore deadLetters(Database database, ObjectMapper mapper) {
+        return new DeadLetterStore(database.dataSource(), mapper);
+    }
+
+    /** Offsets are reserved in the store; the memory-only handler (benchmarks) keeps nothing. */
+    @Produces
+    @Singleton
+    static OffsetReservations reservations(InOrderConfig config, MatchStore store) {
+        return switch (config.processing().handler()) {
+            case STORE -> store;
+            case MEMORY -> OffsetReservations.NONE;
+        };
     }
 
     @Produces

@@ -1,8 +1,10 @@
 package dev.inorder.store;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.inorder.AcceptedEvent;
+import dev.inorder.deadletter.DeadLetter;
 import dev.inorder.match.MatchBook;
 import dev.inorder.processing.EventHandler;
 
@@ -30,15 +32,36 @@ public class StoreHandler implements EventHandler {
 
     @Override
     public void flush() {
+        write(List.of());
+    }
+
+    @Override
+    public void discard() {
+        book.forget();
+    }
+
+    /** The dead letter and the log's move past the event, in one transaction. */
+    @Override
+    public void deadLetter(AcceptedEvent event, RuntimeException error) {
+        book.skip(event);
+        write(List.of(DeadLetter.of(event, error, System.currentTimeMillis())));
+    }
+
+    private void write(List<DeadLetter> deadLetters) {
         var changes = book.takeChanges();
         try {
-            store.write(changes);
+            store.write(changes, deadLetters);
             book.written(changes);
         } catch (RuntimeException e) {
             book.forget();
             throw e;
         }
         committed.accept(changes);
+    }
+
+    @Override
+    public Counts counts() {
+        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed());
     }
 
     @Override

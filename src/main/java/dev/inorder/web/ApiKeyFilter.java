@@ -28,7 +28,7 @@ import io.vertx.ext.web.RoutingContext;
 public class ApiKeyFilter {
 
     /** The paths of the API; {@code /q/*} (health, metrics, OpenAPI) and the page stay open. */
-    static final String API_PATHS = "^/(events|queue|matches|players|live)(/.*)?$";
+    static final String API_PATHS = "^/(events|queue|matches|players|live|dead-letters)(/.*)?$";
 
     @Inject
     InOrderConfig config;

@@ -1,5 +1,6 @@
 package dev.inorder.web;
 
+import dev.inorder.deadletter.DeadLetter;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.live.LiveMessage;
 import dev.inorder.live.QueueTicker;
@@ -19,7 +20,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = { ApiError.class, Ingest.Accepted.class, QueueStatus.class, Page.class,
         MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
-        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, LiveMessage.class, QueueTicker.Tick.class })
+        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, LiveMessage.class, QueueTicker.Tick.class,
+        DeadLetter.class })
 public final class JsonTypes {
 
     private JsonTypes() {

@@ -74,7 +74,7 @@ class EventResourceTest {
                 .when().post("/events")
                 .then().statusCode(202).body("count", equalTo(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> queue().getLong("processed") >= processed + 2);
-        assertThat(queue().getLong("failed")).isZero();
+        assertThat(queue().getLong("deadLettered")).isZero();
     }
 
     @Test
@@ -122,7 +122,7 @@ class EventResourceTest {
 
         JsonPath after = queue();
         assertThat(after.getLong("rejected")).isEqualTo(before.getLong("rejected") + 1);
-        for (String unchanged : List.of("accepted", "lastOffset", "failed", "orderBreaches")) {
+        for (String unchanged : List.of("accepted", "lastOffset", "deadLettered", "orderBreaches")) {
             assertThat(after.getLong(unchanged)).as(unchanged).isEqualTo(before.getLong(unchanged));
         }
     }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.get;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.InputStream;
@@ -70,6 +72,30 @@ class HostileInputTest {
         refused("application/xml", utf8("<event/>"), 415, "unsupported_media_type");
         refused("multipart/form-data; boundary=x", utf8("--x--"), 415, "unsupported_media_type");
 
+        // Values the store could not hold are refused at the door, naming the field and the limit.
+        String players65 = java.util.stream.IntStream.range(0, 65).mapToObj(i -> "{\"Name\":\"p" + i + "\",\"PrimaryId\":\"Steam|" + i + "|0\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        for (String data : java.util.List.of(
+                "{\"MatchGuid\":\"" + "G".repeat(65) + "\"}",
+                "{\"MatchGuid\":\"..\"}",
+                "{\"MatchGuid\":\"a/b\"}",
+                "{\"MatchGuid\":\"a\\u0000b\"}",
+                "{\"Game\":{\"Arena\":\"" + "a".repeat(129) + "\"}}",
+                "{\"Game\":{\"Teams\":[{\"Name\":\"" + "t".repeat(129) + "\",\"TeamNum\":0}]}}",
+                "{\"Players\":[{\"Name\":\"" + "n".repeat(129) + "\"}]}",
+                "{\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"" + "i".repeat(129) + "\"}]}",
+                "{\"Players\":[{\"Name\":\"Ada\\u0000\"}]}",
+                "{\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"Steam|1|0\"},{\"Name\":\"Bob\",\"PrimaryId\":\"Steam|1|0\"}]}",
+                "{\"Players\":" + players65 + "}",
+                "{\"Blob\":\"" + "b".repeat(300_000) + "\"}")) {
+            given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":" + data + "}").post("/events")
+                    .then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", anyOf(containsString("the limit is"),
+                            containsString("control character"), containsString("appears once"), containsString("must not")));
+        }
+        refused("application/json", utf8("{\"Event\":\"" + "E".repeat(65) + "\",\"Data\":{}}"), 400, "invalid_event");
+        given().contentType("application/json").header("X-Source-Id", "s".repeat(129)).body(Events.updateState("hostile", 3))
+                .post("/events").then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", containsString("X-Source-Id"));
+
         // Unknown fields are not hostile: they are kept.
         given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"hostile\",\"NewField\":[1,2]},\"Extra\":true}")
                 .post("/events").then().statusCode(202);
@@ -77,7 +103,7 @@ class HostileInputTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue().getInt("depth") == 0);
         JsonPath queue = queue();
         assertThat(queue.getLong("lastProcessedOffset")).isGreaterThanOrEqualTo(accepted.getLong("offset") + 2);
-        assertThat(queue.getLong("failed")).isZero();
+        assertThat(queue.getLong("deadLettered")).isZero();
         get("/q/health/ready").then().statusCode(200);
     }
 

@@ -96,7 +96,7 @@ class KafkaIT {
 
             JsonNode survivor = status(8191);
             assertThat(survivor.get("orderBreaches").asLong()).isZero();
-            assertThat(survivor.get("failed").asLong()).isZero();
+            assertThat(survivor.get("deadLettered").asLong()).isZero();
             System.out.printf("KafkaIT: B acknowledged %d events before SIGKILL; A then: %s%n", acceptedByB, survivor);
             assertThat(Files.readString(Path.of("target", "kafka-it-a.log"))).as("A took over B's partitions")
                     .containsPattern("Partitions assigned: \\[(" + topic + "-\\d, ){3}" + topic + "-\\d\\]");

@@ -167,10 +167,13 @@ class MatchBookTest {
 
         book = new MatchBook(store, 100);
         book.apply(new AcceptedEvent(offset, "pc", 0, replayed));
+        assertThat(book.replayed()).as("counted once committed, not before").isZero();
 
+        var changes = book.takeChanges();
+        assertThat(changes.updated()).isEmpty();
+        book.written(changes);
         assertThat(book.replayed()).isEqualTo(1);
         assertThat(book.duplicates()).isZero();
-        assertThat(book.takeChanges().updated()).isEmpty();
     }
 
     @Test

@@ -87,7 +87,7 @@ class OrderedProcessingTest {
                     .as("events of %s in the order it sent them", source)
                     .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         }
-        get("/queue").then().body("orderBreaches", equalTo(0)).body("failed", equalTo(0)).body("depth", equalTo(0));
+        get("/queue").then().body("orderBreaches", equalTo(0)).body("deadLettered", equalTo(0)).body("depth", equalTo(0));
     }
 
     private List<Client.Answer> postLikeAPlugin(String source) {

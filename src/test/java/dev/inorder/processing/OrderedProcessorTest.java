@@ -31,22 +31,6 @@ class OrderedProcessorTest {
     }
 
     @Test
-    void shouldCountAFailingEventAndGoOnWithTheNext() {
-        List<Long> applied = new ArrayList<>();
-        var processor = new OrderedProcessor(e -> {
-            if (e.event().event().equals("Boom")) {
-                throw new IllegalStateException("handler bug");
-            }
-            applied.add(e.offset());
-        });
-        processor.process(List.of(event(1, "A"), event(2, "Boom"), event(3, "C")));
-        assertThat(applied).containsExactly(1L, 3L);
-        assertThat(processor.failed()).isEqualTo(1);
-        assertThat(processor.processed()).isEqualTo(3);
-        assertThat(processor.lastProcessedOffset()).isEqualTo(3);
-    }
-
-    @Test
     void shouldCountAnOffsetThatDoesNotIncreaseAsABreach() {
         var processor = new OrderedProcessor(e -> {
         });
@@ -54,35 +38,148 @@ class OrderedProcessorTest {
         assertThat(processor.orderBreaches()).isEqualTo(2);
     }
 
+    /**
+     * A handler that behaves like the store: applies provisionally, commits at flush (refusing a chunk that holds a
+     * "Poison" event, as a database refuses a value it cannot hold), and can be down for a number of attempts.
+     */
+    static class FakeStore implements EventHandler {
+        final List<Long> pending = new ArrayList<>();
+        final List<Long> committed = new ArrayList<>();
+        final List<Long> deadLetters = new ArrayList<>();
+        final List<String> poison = new ArrayList<>();
+        int downFor;
+        int flushes;
+
+        @Override
+        public void apply(AcceptedEvent event) {
+            if (event.event().event().equals("Boom")) {
+                throw new IllegalStateException("processing bug");
+            }
+            if (event.event().event().equals("Poison")) {
+                poison.add("p" + event.offset());
+            }
+            pending.add(event.offset());
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+            if (downFor > 0) {
+                downFor--;
+                throw new TransientFailure("connection refused", null, true);
+            }
+            if (!poison.isEmpty()) {
+                throw new IllegalArgumentException("value too long");
+            }
+            committed.addAll(pending);
+            pending.clear();
+        }
+
+        @Override
+        public void discard() {
+            pending.clear();
+            poison.clear();
+        }
+
+        @Override
+        public void deadLetter(AcceptedEvent event, RuntimeException error) {
+            if (downFor > 0) {
+                downFor--;
+                throw new TransientFailure("connection refused", null, true);
+            }
+            deadLetters.add(event.offset());
+        }
+    }
+
+    static List<AcceptedEvent> chunk(long first, String... names) {
+        List<AcceptedEvent> events = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            events.add(event(first + i, names[i]));
+        }
+        return events;
+    }
+
     @Test
-    void shouldApplyAChunkAgainWhenItsCommitFailsAndGiveUpAfterTheLastAttempt() {
-        List<Long> applied = new ArrayList<>();
-        int[] flushes = { 0 };
-        int[] failFirst = { 2 };
-        var processor = new OrderedProcessor(new EventHandler() {
-            @Override
-            public void apply(AcceptedEvent event) {
-                applied.add(event.offset());
+    void shouldDeadLetterAnEventWhoseProcessingFailsAndCommitEveryOtherInOrder() {
+        var store = new FakeStore();
+        var processor = new OrderedProcessor(store, ProcessingObserver.NONE, 1);
+        processor.process(chunk(1, "A", "Boom", "C", "D"));
+        assertThat(store.committed).containsExactly(1L, 3L, 4L);
+        assertThat(store.deadLetters).containsExactly(2L);
+        assertThat(processor.deadLettered()).isEqualTo(1);
+        assertThat(processor.processed()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldFindEveryEventTheStoreRefusesAtCommitAndStoreAllTheOthersInOrder() {
+        var random = new java.util.Random(11);
+        for (int round = 0; round < 30; round++) {
+            var store = new FakeStore();
+            var processor = new OrderedProcessor(store, ProcessingObserver.NONE, 1);
+            int size = 1 + random.nextInt(500);
+            String[] names = new String[size];
+            List<Long> good = new ArrayList<>();
+            List<Long> bad = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                boolean poison = random.nextInt(40) == 0;
+                names[i] = poison ? "Poison" : "E";
+                (poison ? bad : good).add(1000L * round + i);
             }
+            processor.process(chunk(1000L * round, names));
+            assertThat(store.committed).as("round %d", round).containsExactlyElementsOf(good);
+            assertThat(store.deadLetters).as("round %d", round).containsExactlyElementsOf(bad);
+            assertThat(processor.deadLettered()).isEqualTo(bad.size());
+            assertThat(processor.processed()).isEqualTo(size);
+        }
+    }
 
-            @Override
-            public void flush() {
-                if (flushes[0]++ < failFirst[0]) {
-                    throw new IllegalStateException("database hiccup");
-                }
+    @Test
+    void shouldKeepAChunkThroughAStoreOutageOfAnyLengthAndApplyItOnceWhenTheStoreAnswers() {
+        var store = new FakeStore();
+        store.downFor = 40; // far beyond the five attempts that used to drop the chunk
+        var processor = new OrderedProcessor(store, ProcessingObserver.NONE, 0);
+        processor.process(chunk(1, "A", "B", "C"));
+        assertThat(store.committed).containsExactly(1L, 2L, 3L);
+        assertThat(store.deadLetters).isEmpty();
+        assertThat(processor.retries()).isEqualTo(40);
+        assertThat(processor.stalled()).as("recovered").isNull();
+    }
+
+    @Test
+    void shouldWaitOutAnOutageWhileSettingAnEventAsideToo() {
+        var store = new FakeStore();
+        var processor = new OrderedProcessor(store, ProcessingObserver.NONE, 0);
+        List<AcceptedEvent> events = chunk(1, "A", "Boom", "C");
+        store.downFor = 0;
+        processor.process(events.subList(0, 1));
+        store.downFor = 3;
+        processor.process(events.subList(1, 3));
+        assertThat(store.committed).containsExactly(1L, 3L);
+        assertThat(store.deadLetters).containsExactly(2L);
+    }
+
+    @Test
+    void shouldReportTheOutageWhileItLastsAndGiveUpOnlyWhenStopped() throws InterruptedException {
+        var store = new FakeStore();
+        store.downFor = Integer.MAX_VALUE;
+        var processor = new OrderedProcessor(store, ProcessingObserver.NONE, 1);
+        RuntimeException[] thrown = new RuntimeException[1];
+        var consumer = new Thread(() -> {
+            try {
+                processor.process(chunk(1, "A"));
+            } catch (RuntimeException e) {
+                thrown[0] = e;
             }
-        }, ProcessingObserver.NONE, 1);
-
-        processor.process(List.of(event(1, "A"), event(2, "B")));
-        assertThat(applied).containsExactly(1L, 2L, 1L, 2L, 1L, 2L);
-        assertThat(processor.retries()).isEqualTo(2);
-        assertThat(processor.processed()).isEqualTo(2);
-        assertThat(processor.failed()).isZero();
-
-        failFirst[0] = Integer.MAX_VALUE;
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processor.process(List.of(event(3, "C"))))
-                .hasMessage("database hiccup");
-        assertThat(processor.retries()).isEqualTo(2 + OrderedProcessor.ATTEMPTS - 1);
-        assertThat(processor.processed()).isEqualTo(2);
+        });
+        consumer.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> processor.stalled() != null && processor.retries() > 3);
+        assertThat(processor.stalled()).contains("connection refused");
+        assertThat(consumer.isAlive()).as("still waiting for the store").isTrue();
+        processor.stop();
+        consumer.join(10_000);
+        assertThat(thrown[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopping");
+        assertThat(store.committed).isEmpty();
+        assertThat(processor.processed()).isZero();
     }
 }

@@ -17,6 +17,7 @@ class MatchReplayPostgresTest extends MatchReplayTest {
     @Test
     void shouldRunOnPostgres() {
         get("/matches?limit=1").then().statusCode(200);
-        get("/queue").then().body("failed", equalTo(0));
+        get("/queue").then().body("deadLettered", equalTo(0)).body("storeUp", equalTo(true));
+        get("/q/health/ready").then().statusCode(200);
     }
 }

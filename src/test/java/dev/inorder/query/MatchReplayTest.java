@@ -74,7 +74,7 @@ class MatchReplayTest {
         JsonPath after = queue();
         assertThat(after.getLong("duplicates") - before.getLong("duplicates")).isEqualTo(duplicates);
         assertThat(after.getLong("stale") - before.getLong("stale")).isEqualTo(stale);
-        assertThat(after.getLong("failed")).isEqualTo(before.getLong("failed"));
+        assertThat(after.getLong("deadLettered")).isEqualTo(before.getLong("deadLettered"));
     }
 
     @Test

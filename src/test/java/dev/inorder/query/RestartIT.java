@@ -63,24 +63,10 @@ class RestartIT {
 
         start("first");
         post("plugin", events.subList(0, half));
-        // Batches right before the signal, so that the stop finds work queued and must drain it.
-        long acceptedFirst = 0;
-        for (int batch = 0; batch < 5; batch++) {
-            List<String> filler = new ArrayList<>();
-            for (int seq = 1; seq <= 1000; seq++) {
-                filler.add(Events.updateState("FILLER", batch * 1000L + seq));
-            }
-            var answer = Client.post(EVENTS, "filler", Events.array(filler));
-            assertThat(answer.status()).isEqualTo(202);
-            acceptedFirst = answer.offsets().get(answer.offsets().size() - 1);
-        }
-        stopWithSigterm();
-        assertThat(Files.readString(log)).contains("Drained").contains("nothing left");
+        long acceptedFirst = fillAndStop();
 
         start("second");
-        assertThat(queue().getLong("lastOffset")).as("offsets continue after what the store applied").isEqualTo(acceptedFirst);
-        JsonPath filled = RestAssured.get("/matches/FILLER").then().statusCode(200).extract().jsonPath();
-        assertThat(filled.getLong("lastOffset")).as("the whole batch was drained before the stop").isEqualTo(acceptedFirst);
+        assertThat(queue().getLong("lastOffset")).as("offsets continue right after the last one handed out").isEqualTo(acceptedFirst);
         // The plugin retries its last three events, then goes on.
         post("plugin", events.subList(half - 3, events.size()));
         awaitApplied();
@@ -92,10 +78,60 @@ class RestartIT {
         MatchReplayTest.assertFinalState("RESTART-1", "r", script);
     }
 
+    /**
+     * Five concurrent requests of 1,000 events, then SIGTERM at once. The consumer commits one event at a time
+     * ({@code max-chunk=1}, started so), so thousands are still queued when the signal comes: the stop must drain
+     * them all. Returns the last offset handed out.
+     */
+    long fillAndStop() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        List<java.util.concurrent.Future<Client.Answer>> answers = new ArrayList<>();
+        for (int batch = 0; batch < 5; batch++) {
+            List<String> filler = new ArrayList<>();
+            for (int seq = 1; seq <= 1000; seq++) {
+                filler.add(Events.updateState("FILLER-" + batch, seq));
+            }
+            answers.add(pool.submit(() -> Client.post(EVENTS, "filler", Events.array(filler))));
+        }
+        java.util.Map<String, Long> lastOffsets = new java.util.HashMap<>();
+        long last = 0;
+        for (int batch = 0; batch < 5; batch++) {
+            var answer = answers.get(batch).get();
+            assertThat(answer.status()).isEqualTo(202);
+            long batchLast = answer.offsets().get(answer.offsets().size() - 1);
+            lastOffsets.put("FILLER-" + batch, batchLast);
+            last = Math.max(last, batchLast);
+        }
+        pool.shutdown();
+        stopWithSigterm();
+        String output = Files.readString(log);
+        var draining = java.util.regex.Pattern.compile("draining (\\d+) queued events").matcher(output);
+        assertThat(draining.find()).as("the stop logged what it drains").isTrue();
+        assertThat(Long.parseLong(draining.group(1))).as("the queue held events at SIGTERM").isPositive();
+        assertThat(output).contains("nothing left").doesNotContain("could not take").doesNotContain("Worker executor closed");
+
+        start("after-fill");
+        for (var entry : lastOffsets.entrySet()) {
+            JsonPath filled = RestAssured.get("/matches/" + entry.getKey()).then().statusCode(200).extract().jsonPath();
+            assertThat(filled.getLong("lastOffset")).as(entry.getKey() + ": the whole request was applied before the stop")
+                    .isEqualTo(entry.getValue());
+        }
+        assertThat(queue().getLong("lastOffset")).as("offsets continue right after the last one handed out").isEqualTo(last);
+        stopWithSigterm();
+        return last;
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(10)
+    void shouldDrainThousandsOfQueuedEventsOnSigtermWithNothingLost() throws Exception {
+        start("fill");
+        fillAndStop();
+    }
+
     void start(String name) throws IOException {
         log = Path.of("target", "restart-it-" + name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         app = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + PORT, "-Dinorder.data-dir=./" + DATA,
+                "-Dinorder.processing.max-chunk=" + (name.contains("fill") || name.equals("first") ? 1 : 500),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> queue() != null);
