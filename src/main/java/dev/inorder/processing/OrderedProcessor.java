@@ -82,7 +82,21 @@ public class OrderedProcessor {
             lastOffsetByLog.clear(); // a partition that comes back starts again at its last committed offset
             handler.partitionsMoved();
         }
+        Map<String, Long> before = new HashMap<>(lastOffsetByLog);
         checkOrder(events);
+        try {
+            applyAll(events);
+        } catch (RuntimeException e) {
+            // Not applied: the chunk will come again, and that is no breach.
+            lastOffsetByLog.clear();
+            lastOffsetByLog.putAll(before);
+            throw e;
+        }
+        processed += events.size();
+        observer.handled(events, System.nanoTime() - start);
+    }
+
+    private void applyAll(List<AcceptedEvent> events) {
         Deque<Segment> todo = new ArrayDeque<>();
         todo.push(new Segment(0, events.size(), null, false));
         int failures = 0;
@@ -136,8 +150,6 @@ public class OrderedProcessor {
                 }
             }
         }
-        processed += events.size();
-        observer.handled(events, System.nanoTime() - start);
     }
 
     /** An event whose {@code apply} failed, and why. */
@@ -188,9 +200,13 @@ public class OrderedProcessor {
         try {
             Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to apply offsets from " + events.get(0).offset()
-                    + " again", interrupted);
+            // Only stop() ends the wait: an interrupt alone (a pool's shutdown, say) must not drop accepted work.
+            if (stopping) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopping with offsets from " + events.get(0).offset() + " not applied",
+                        interrupted);
+            }
+            LOG.warnf("Interrupted while waiting to apply offsets from %d again; going on", events.get(0).offset());
         }
     }
 

@@ -24,7 +24,7 @@ class H2OutageTest extends StoreOutageTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("inorder.queue.capacity", "200", "quarkus.datasource.embedded.jdbc.url",
-                    "jdbc:h2:file:./target/test-data-outage/inorder;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=500");
+                    "jdbc:h2:file:retry:./target/test-data-outage/inorder;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=500");
         }
     }
 
