@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +56,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private final int maxChunk;
     private final OffsetReservations reservations;
     private final Supplier<String> consumerStalled;
+    private final Executor emitter;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "inorder-ingest-background");
         t.setDaemon(true);
@@ -90,14 +92,17 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      *        offset reserved before
      * @param reservations where offsets are reserved durably before they are handed out
      * @param consumerStalled why the consumer cannot go on (the store does not answer), or {@code null}
+     * @param emitter where chunks are handed to the consumer: one context of its own, so that the consumer's work
+     *        belongs to no HTTP connection's context (see {@code IngestBeans})
      */
     public IngestQueue(int capacity, long maxBytes, int maxChunk, long lastApplied, OffsetReservations reservations,
-            Supplier<String> consumerStalled) {
+            Supplier<String> consumerStalled, Executor emitter) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
         this.maxChunk = maxChunk;
         this.reservations = reservations;
         this.consumerStalled = consumerStalled;
+        this.emitter = emitter;
         this.nextOffset = Math.max(lastApplied, reservations.reserved()) + 1;
         this.reservedUpTo = nextOffset - 1 + RESERVATION_BLOCK;
         reservations.reserve(reservedUpTo);
@@ -105,7 +110,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /** A queue that keeps nothing durable: for tests and the memory-only handler. */
     public IngestQueue(int capacity, int maxChunk, long firstOffset) {
-        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null);
+        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null, Runnable::run);
     }
 
     /**
@@ -151,8 +156,9 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private Refused full(int depth, long queuedBytes, int count, long bytes) {
         String stalled = consumerStalled.get();
         if (stalled != null) {
-            return new Refused(Refused.Reason.STORE_UNAVAILABLE, "The store does not answer (" + stalled + "); "
-                    + depth + " accepted events wait for it. Nothing of this request was taken.", 2);
+            // The store's own error stays in the log and in readiness: it is no business of a client's.
+            return new Refused(Refused.Reason.STORE_UNAVAILABLE, "The store does not answer; " + depth
+                    + " accepted events wait for it and will be applied. Nothing of this request was taken.", 2);
         }
         String what = depth + count > capacity
                 ? "The queue holds " + depth + " of " + capacity + " events; " + count + " more do not fit."
@@ -314,11 +320,15 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         drain();
     }
 
-    /** Emits while there is demand, something waiting and no chunk in flight; one thread at a time. */
+    /** Emits while there is demand, something waiting and no chunk in flight; one thread at a time, on the emitter. */
     private void drain() {
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        emitter.execute(this::emitLoop);
+    }
+
+    private void emitLoop() {
         int missed = 1;
         do {
             var s = subscriber;
