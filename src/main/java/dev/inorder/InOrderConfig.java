@@ -19,6 +19,13 @@ public interface InOrderConfig {
     @WithDefault("1000")
     int maxBatch();
 
+    /**
+     * How long a {@code POST} may take to arrive whole, however slowly it drips: past it the connection is closed.
+     * (The HTTP idle timeout only cuts a client that sends nothing at all.)
+     */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
     /** When set, writes ({@code POST /events}) need it in {@code X-Api-Key} or {@code Authorization: Bearer}. */
     Optional<String> apiKey();
 

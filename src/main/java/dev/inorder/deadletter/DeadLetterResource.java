@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +25,7 @@ import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Refused;
 import dev.inorder.match.MatchProcessor;
 import dev.inorder.query.Page;
+import dev.inorder.query.Paging;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 
@@ -36,8 +36,6 @@ import dev.inorder.web.ApiException;
 @Path("/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
-
-    static final int MAX_LIMIT = 200;
 
     @Inject
     DeadLetterStore store;
@@ -53,8 +51,8 @@ public class DeadLetterResource {
             + "cursor. limit 1-200. Each holds the event as accepted, its log and offset, its sender and the error.")
     @APIResponse(responseCode = "400", description = "invalid_limit or invalid_cursor",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Page<DeadLetter> list(@QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
-        return stored(() -> store.list(limit(limit), cursor(cursor)));
+    public Page<DeadLetter> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return stored(() -> store.list(Paging.limit(limit, 50), Paging.cursor(cursor)));
     }
 
     @GET
@@ -122,29 +120,6 @@ public class DeadLetterResource {
             return query.run();
         } catch (SQLException e) {
             throw new ApiException(503, "store_unavailable", "The store did not answer: " + e.getMessage(), 2);
-        }
-    }
-
-    private static int limit(String limit) {
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiException(400, "invalid_limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-    }
-
-    private static Long cursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_cursor", "cursor must be a nextCursor from a previous page.");
         }
     }
 

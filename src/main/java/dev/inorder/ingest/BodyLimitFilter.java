@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.inorder.InOrderConfig;
+
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 import dev.inorder.web.RouteErrors;
@@ -28,8 +30,20 @@ public class BodyLimitFilter {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    InOrderConfig config;
+
     void install(@Observes Router router) {
-        router.post("/events").order(Integer.MIN_VALUE).handler(ctx -> {
+        router.post().order(Integer.MIN_VALUE + 1).handler(ctx -> { // every POST, however spelled; after the key check
+            // A whole request must arrive within the deadline: a client dripping its body a byte at a time keeps the
+            // idle timeout from firing, and would hold its connection for ever.
+            long deadline = ctx.vertx().setTimer(config.requestTimeout().toMillis(), id -> {
+                if (!ctx.response().ended()) {
+                    rejections.count("request_timeout", 408, "the request did not arrive whole within " + config.requestTimeout());
+                    ctx.request().connection().close();
+                }
+            });
+            ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(deadline));
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             try {
                 if (declared != null) {

@@ -1,8 +1,5 @@
 package dev.inorder.ingest;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.inorder.GameEvent;
@@ -65,15 +62,19 @@ public final class EventLimits {
             if (players.size() > MAX_PLAYERS) {
                 throw invalid(where + ": \"Players\" has " + players.size() + " players; the limit is " + MAX_PLAYERS + ".");
             }
-            Set<String> ids = new HashSet<>();
+            String[] ids = new String[players.size()];
+            int i = 0;
             for (JsonNode player : players) {
                 optionalText(player, "Name", where + ": a player's \"Name\"");
                 optionalText(player, "PrimaryId", where + ": a player's \"PrimaryId\"");
                 String name = player.path("Name").isValueNode() ? player.path("Name").asText() : "";
                 String id = MatchProcessor.playerId(player, name);
-                if (!ids.add(id)) {
-                    throw invalid(where + ": two players are " + id + "; each player appears once.");
+                for (int j = 0; j < i; j++) { // at most 64 players: a pairwise look beats a hash set here
+                    if (ids[j].equals(id)) {
+                        throw invalid(where + ": two players are " + id + "; each player appears once.");
+                    }
                 }
+                ids[i++] = id;
             }
         }
         if (bodyLength > MAX_DATA_CHARS) {

@@ -74,7 +74,9 @@ public class MatchBook {
     private final LinkedHashMap<String, Match> matches = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> stored = new HashSet<>();
     private final Map<String, String> offlineBySource = new HashMap<>();
-    private final Map<SeqKey, Long> seqs = new HashMap<>();
+    // Access-ordered, trimmed after each write like the matches: a sender × match pair not seen lately is read back
+    // from the store when it returns, so the guard's memory is bounded however many pairs an attacker invents.
+    private final LinkedHashMap<SeqKey, Long> seqs = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Long> positions = new HashMap<>();
     private final Map<String, Long> writtenPositions = new HashMap<>();
 
@@ -193,6 +195,21 @@ public class MatchBook {
             stored.remove(key);
             offlineBySource.values().remove(key);
         }
+        Iterator<SeqKey> eldestSeq = seqs.keySet().iterator();
+        while (seqs.size() > maxCachedSeqs() && eldestSeq.hasNext()) {
+            eldestSeq.next();
+            eldestSeq.remove();
+        }
+    }
+
+    /** Most Seq guard entries kept in memory: a few senders per cached match. */
+    private int maxCachedSeqs() {
+        return maxCachedMatches * 4;
+    }
+
+    /** Seq guard entries held in memory; bounded. */
+    public int cachedSeqs() {
+        return seqs.size();
     }
 
     /**

@@ -45,11 +45,22 @@ public class MatchQueries {
     }
 
     public Optional<Match> match(String key) {
-        return new MatchStore(dataSource).match(key);
+        return storable(key) ? new MatchStore(dataSource).match(key) : Optional.empty();
+    }
+
+    /**
+     * Whether an id can be stored at all: the door refuses control characters, so an id holding one names nothing (and
+     * PostgreSQL would refuse a NUL in a query with an error instead of no row).
+     */
+    static boolean storable(String id) {
+        return id.chars().noneMatch(Character::isISOControl);
     }
 
     /** The match's timeline in applied order; {@code after} is a cursor, the offset of the previous page's last entry. */
     public Page<TimelineItem> timeline(String key, int limit, Long after) {
+        if (!storable(key)) {
+            return new Page<>(List.of(), null);
+        }
         String sql = "SELECT event_offset, event_name, applied_at, data FROM timeline_events WHERE match_key = ?"
                 + (after == null ? "" : " AND event_offset > ?") + " ORDER BY event_offset";
         return page(sql, limit, after, key, rs -> new TimelineItem(rs.getLong(1), rs.getString(2),
@@ -58,6 +69,9 @@ public class MatchQueries {
 
     /** The player's career and matches, or empty when the store has never seen them. */
     public Optional<PlayerView> player(String id, int limit, Long before) {
+        if (!storable(id)) {
+            return Optional.empty();
+        }
         String sql = "SELECT m.match_key, m.arena, m.state, p.team_num, m.winner_team_num, p.score, p.goals, p.shots, "
                 + "p.assists, p.saves, m.updated_at, m.last_offset, p.name FROM match_players p "
                 + "JOIN matches m ON m.match_key = p.match_key WHERE p.player_id = ?"

@@ -1,7 +1,6 @@
 package dev.inorder.query;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,8 +27,8 @@ public class MatchResource {
     @GET
     @Operation(summary = "Matches, most recent first", description = "Paged: pass nextCursor back as cursor. limit 1-200.")
     @APIResponse(responseCode = "400", description = "invalid_limit or invalid_cursor", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Page<MatchSummary> list(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
-        return queries.matches(Paging.limit(limit), Paging.cursor(cursor));
+    public Page<MatchSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return queries.matches(Paging.limit(limit, 50), Paging.cursor(cursor));
     }
 
     @GET
@@ -44,9 +43,9 @@ public class MatchResource {
     @Path("/{guid}/timeline")
     @Operation(summary = "A match's discrete events in applied order, with offsets", description = "Paged like /matches.")
     @APIResponse(responseCode = "404", description = "unknown_match", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Page<TimelineItem> timeline(@PathParam("guid") String guid, @QueryParam("limit") @DefaultValue("50") int limit,
+    public Page<TimelineItem> timeline(@PathParam("guid") String guid, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        var page = queries.timeline(guid, Paging.limit(limit), Paging.cursor(cursor));
+        var page = queries.timeline(guid, Paging.limit(limit, 50), Paging.cursor(cursor));
         if (page.items().isEmpty() && cursor == null && queries.match(guid).isEmpty()) {
             throw unknown(guid);
         }

@@ -2,23 +2,32 @@ package dev.inorder.query;
 
 import dev.inorder.web.ApiException;
 
-/** Checks {@code limit} and {@code cursor} query parameters. */
-final class Paging {
+/** Checks {@code limit} and {@code cursor} query parameters, taken as text so that any malformed value is a clean 400. */
+public final class Paging {
 
-    static final int MAX_LIMIT = 200;
+    public static final int MAX_LIMIT = 200;
 
     private Paging() {
     }
 
-    static int limit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ApiException(400, "invalid_limit", "limit must be from 1 to " + MAX_LIMIT + ", was " + limit + ".");
+    /** A whole number from 1 to {@value #MAX_LIMIT}; {@code null} or empty means {@code fallback}. */
+    public static int limit(String limit, int fallback) {
+        if (limit == null || limit.isEmpty()) {
+            return fallback;
         }
-        return limit;
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(400, "invalid_limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
     /** A cursor is the {@code nextCursor} of a previous page; {@code null} starts at the beginning. */
-    static Long cursor(String cursor) {
+    public static Long cursor(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.inorder.query;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,9 +28,9 @@ public class PlayerResource {
     @Path("/{id}")
     @Operation(summary = "A player's career totals over ended matches and the matches played", description = "Paged like /matches.")
     @APIResponse(responseCode = "404", description = "unknown_player", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public PlayerView player(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit,
+    public PlayerView player(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return queries.player(id, Paging.limit(limit), Paging.cursor(cursor))
+        return queries.player(id, Paging.limit(limit, 50), Paging.cursor(cursor))
                 .orElseThrow(() -> new ApiException(404, "unknown_player", "No player " + id + " is stored."));
     }
 }

@@ -3,6 +3,16 @@ package dev.inorder.status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Vertx;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -28,6 +38,39 @@ public class PipelineHealth {
         @Override
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("ordered-consumer").status(queue.connected()).build();
+        }
+    }
+
+    /**
+     * Live while every Vert.x event loop runs a task within 2 s: a loop killed or wedged (an error it could not survive,
+     * a blocking call) makes the process half-dead, answering some connections and not others; it needs a restart.
+     */
+    @Liveness
+    @ApplicationScoped
+    public static class EventLoops implements HealthCheck {
+        @Inject
+        Vertx vertx;
+
+        @Override
+        public HealthCheckResponse call() {
+            List<CompletableFuture<Void>> pings = new ArrayList<>();
+            for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+                if (!loop.inEventLoop()) { // never wait for the loop this check runs on
+                    var ping = new CompletableFuture<Void>();
+                    loop.execute(() -> ping.complete(null));
+                    pings.add(ping);
+                }
+            }
+            var response = HealthCheckResponse.named("event-loops").withData("loops", pings.size());
+            try {
+                CompletableFuture.allOf(pings.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+                return response.up().build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response.down().withData("reason", "interrupted").build();
+            } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+                return response.down().withData("reason", "an event loop did not run a task within 2 s").build();
+            }
         }
     }
 

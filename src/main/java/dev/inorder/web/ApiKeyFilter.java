@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,16 +20,24 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * API keys, when configured: writes ({@code POST /events}) need {@code inorder.api-key}; reads of the API need
- * {@code inorder.read-api-key} or the write key. A key goes in {@code X-Api-Key} or {@code Authorization: Bearer}
+ * API keys, when configured, denying by default: every path needs a key unless it is public by design ({@link #PUBLIC}:
+ * the health checks, and the live page's static files, which hold no data). Writes (any method but GET and HEAD) need
+ * {@code inorder.api-key}; reads need {@code inorder.read-api-key} or the write key (open when no read key is set).
+ * A path is public only when spelled exactly as listed: any other spelling ({@code ;params}, encoded characters, dot
+ * segments, another case) needs a key, so no spelling reaches an endpoint that another spelling protects, and a new
+ * endpoint is protected without editing anything. A key goes in {@code X-Api-Key} or {@code Authorization: Bearer}
  * (reads also take {@code ?apiKey=}, for browsers' EventSource, which cannot set headers). Checked before the body is
  * read, compared in constant time by SHA-256 digest. With no key configured nothing is installed: it costs nothing.
  */
 @ApplicationScoped
 public class ApiKeyFilter {
 
-    /** The paths of the API; {@code /q/*} (health, metrics, OpenAPI) and the page stay open. */
-    static final String API_PATHS = "^/(events|queue|matches|players|live|dead-letters)(/.*)?$";
+    /**
+     * Public by design: health (for orchestrators and load balancers) and the page's files (the page reads the API with
+     * the read key it is opened with). Metrics and OpenAPI are not public: they need the read key.
+     */
+    static final Set<String> PUBLIC = Set.of("/", "/index.html", "/app.js", "/style.css", "/favicon.ico", "/q/health",
+            "/q/health/live", "/q/health/ready", "/q/health/started");
 
     @Inject
     InOrderConfig config;
@@ -43,10 +52,20 @@ public class ApiKeyFilter {
         if (config.apiKey().isEmpty() && config.readApiKey().isEmpty()) {
             return;
         }
-        router.routeWithRegex(API_PATHS).order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    /** Whether the raw path (as the client sent it, without the query) is public; any unusual spelling is not. */
+    static boolean isPublic(String rawPath) {
+        return rawPath != null && PUBLIC.contains(rawPath);
     }
 
     private void check(RoutingContext ctx) {
+        if (isPublic(ctx.request().path()) && (ctx.request().method() == HttpMethod.GET
+                || ctx.request().method() == HttpMethod.HEAD)) {
+            ctx.next();
+            return;
+        }
         boolean read = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
         Optional<String> required = read ? config.readApiKey() : config.apiKey();
         String presented = presented(ctx, read);

@@ -26,7 +26,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Input meant to hurt: each gets its 4xx, the service stays healthy, and what was accepted before is all applied.
- * The HTTP idle timeout is 2 s here, so the slow-drip case ends quickly.
+ * The HTTP idle timeout is 2 s here and the whole-request deadline 4 s, so the slow-drip cases end quickly.
  */
 @QuarkusTest
 @TestProfile(HostileInputTest.ShortIdleTimeout.class)
@@ -35,7 +35,7 @@ class HostileInputTest {
     public static class ShortIdleTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.idle-timeout", "2s");
+            return Map.of("quarkus.http.idle-timeout", "2s", "inorder.request-timeout", "4s");
         }
     }
 
@@ -96,6 +96,11 @@ class HostileInputTest {
         given().contentType("application/json").header("X-Source-Id", "s".repeat(129)).body(Events.updateState("hostile", 3))
                 .post("/events").then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", containsString("X-Source-Id"));
 
+        // A key given twice is ambiguous: refused, as a strict parser does, in the envelope and inside Data.
+        refused("application/json", utf8("{\"Event\":\"A\",\"Event\":\"B\",\"Data\":{}}"), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{\"MatchGuid\":\"x\",\"MatchGuid\":\"y\"}}"), 400, "invalid_json");
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":\"{\\\"N\\\":1,\\\"N\\\":2}\"}"), 400, "invalid_json");
+
         // Unknown fields are not hostile: they are kept.
         given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"hostile\",\"NewField\":[1,2]},\"Extra\":true}")
                 .post("/events").then().statusCode(202);
@@ -123,6 +128,36 @@ class HostileInputTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         }
         given().contentType("application/json").body(Events.updateState("after-drip", 1)).post("/events").then().statusCode(202);
+        get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCutABodyDrippedFasterThanTheIdleTimeoutAtTheRequestDeadline() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(utf8("POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{"));
+            out.flush();
+            long start = System.nanoTime();
+            boolean closed = false;
+            // One byte a second: never idle for the 2 s idle timeout, so only the 4 s deadline can end it.
+            for (int i = 0; i < 15 && !closed; i++) {
+                Thread.sleep(1_000);
+                try {
+                    out.write(' ');
+                    out.flush();
+                    socket.setSoTimeout(1);
+                    closed = socket.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException e) {
+                    // still open, nothing to read
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("the connection was cut").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(9));
+        }
         get("/q/health/live").then().statusCode(200);
     }
 

@@ -100,6 +100,17 @@ class MatchReplayTest {
         get("/players/no-such-player").then().statusCode(404).body("error", equalTo("unknown_player"));
         get("/matches?limit=0").then().statusCode(400).body("error", equalTo("invalid_limit"));
         get("/matches?cursor=abc").then().statusCode(400).body("error", equalTo("invalid_cursor"));
+        for (String list : List.of("/matches", "/matches/no-such-guid/timeline", "/players/no-such-player", "/dead-letters")) {
+            for (String limit : List.of("abc", "1.5", "99999999999", "-1", "201", "%20")) {
+                given().urlEncodingEnabled(false).get(list + "?limit=" + limit).then().statusCode(400)
+                        .body("error", equalTo("invalid_limit"));
+            }
+            given().urlEncodingEnabled(false).get(list + "?cursor=1.5").then().statusCode(400).body("error", equalTo("invalid_cursor"));
+        }
+        // An id no event could have (the door refuses control characters) names nothing, on every store: no 500.
+        given().urlEncodingEnabled(false).get("/matches/a%00b").then().statusCode(404).body("error", equalTo("unknown_match"));
+        given().urlEncodingEnabled(false).get("/matches/a%00b/timeline").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/players/a%00b").then().statusCode(404).body("error", equalTo("unknown_player"));
     }
 
     /** Sends like a plugin: one request after the other, singles and small batches of 3. */
