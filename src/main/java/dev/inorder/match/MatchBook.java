@@ -91,11 +91,18 @@ public class MatchBook {
     private long pendingStale;
     private long pendingDuplicates;
     private long pendingReplayed;
+    private long pendingAfterEnd;
+    private long pendingSeqJumps;
 
     private volatile long applied;
     private volatile long stale;
     private volatile long duplicates;
     private volatile long replayed;
+    private volatile long afterEnd;
+    private volatile long seqJumps;
+
+    /** How far ahead of its sender's last applied Seq an event may be: further is a bad value, not a real stream. */
+    public static final long MAX_SEQ_JUMP = 1_000_000;
 
     public MatchBook(Loader loader, int maxCachedMatches) {
         this.loader = loader;
@@ -122,9 +129,26 @@ public class MatchBook {
                 advance(log, event.offset());
                 return;
             }
+            if (last != null && seq - last > MAX_SEQ_JUMP) {
+                // Taken, it would make every later event of this sender stale: one bad value would freeze it.
+                pendingSeqJumps++;
+                advance(log, event.offset());
+                return;
+            }
         }
         String key = keyFor(event);
-        var outcome = MatchProcessor.apply(find(key), key, event);
+        Match current = find(key);
+        if (current != null && current.ended() && MatchProcessor.changesResult(event.event().event())) {
+            // An ended match is final: a later snapshot, clock or second MatchEnded must not rewrite its result.
+            pendingAfterEnd++;
+            if (seq != null) {
+                seqs.put(seqKey, seq);
+                dirtySeqs.put(seqKey, seq);
+            }
+            advance(log, event.offset());
+            return;
+        }
+        var outcome = MatchProcessor.apply(current, key, event);
 
         matches.put(key, outcome.match());
         dirty.add(key);
@@ -185,6 +209,8 @@ public class MatchBook {
         stale += pendingStale;
         duplicates += pendingDuplicates;
         replayed += pendingReplayed;
+        afterEnd += pendingAfterEnd;
+        seqJumps += pendingSeqJumps;
         clearPending();
         changes.inserted().forEach(m -> stored.add(m.key()));
         changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
@@ -236,6 +262,18 @@ public class MatchBook {
         pendingStale = 0;
         pendingDuplicates = 0;
         pendingReplayed = 0;
+        pendingAfterEnd = 0;
+        pendingSeqJumps = 0;
+    }
+
+    /** Events skipped because they would have changed an ended match's result. */
+    public long afterEnd() {
+        return afterEnd;
+    }
+
+    /** Events skipped because their Seq was more than {@link #MAX_SEQ_JUMP} ahead of their sender's last. */
+    public long seqJumps() {
+        return seqJumps;
     }
 
     /** Events applied to a match, over what was written. */

@@ -36,6 +36,11 @@ public final class MatchProcessor {
         return UPDATE_STATE.equals(eventName) || CLOCK.equals(eventName);
     }
 
+    /** Whether the event would change a match's result: its state, or its end. An ended match takes none of these. */
+    public static boolean changesResult(String eventName) {
+        return isState(eventName) || MATCH_ENDED.equals(eventName);
+    }
+
     /**
      * @param current the match before the event, or {@code null} when this event is its first
      * @param key the match's key, from {@code current} or newly chosen

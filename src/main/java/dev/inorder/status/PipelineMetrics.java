@@ -42,6 +42,10 @@ public class PipelineMetrics {
                 "Events skipped: their Seq was applied already");
         count(registry, "inorder.events.replayed", handler, h -> h.counts().replayed(),
                 "Events skipped: their log was applied past them already (Kafka redelivery after a crash or rebalance)");
+        count(registry, "inorder.events.after.end", handler, h -> h.counts().afterEnd(),
+                "Events skipped: they would have changed an ended match's result");
+        count(registry, "inorder.events.seq.jumps", handler, h -> h.counts().seqJumps(),
+                "Events skipped: their Seq jumped implausibly far ahead of their sender's last");
         count(registry, "inorder.chunks.retried", processor, OrderedProcessor::retries,
                 "Attempts that failed for a reason that was not an event's (the store down, a conflict), made again");
         Gauge.builder("inorder.store.up", processor, p -> p.stalled() == null ? 1 : 0)

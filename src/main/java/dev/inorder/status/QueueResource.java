@@ -37,7 +37,7 @@ public class QueueResource {
     @NonBlocking
     @Operation(summary = "How far ingest and processing are", description = "depth counts the chunk being processed; "
             + "rejected counts refused requests; orderBreaches is 0 unless ordering broke. The counts add up: accepted = "
-            + "processed + depth, processed = applied + stale + duplicates + replayed + deadLettered.")
+            + "processed + depth, processed = applied + stale + duplicates + replayed + afterEnd + seqJumps + deadLettered.")
     public QueueStatus status() {
         // Read the consumer's books first and the queue's last, so that a count read later is never behind one read earlier.
         long processed = processor.processed();
@@ -46,7 +46,8 @@ public class QueueResource {
         return new QueueStatus(config.transport().name().toLowerCase(Locale.ROOT), queue.capacity(), queue.depth(),
                 queue.bytes(), config.queue().maxBytes().asLongValue(), queue.accepted(), processed, counts.applied(),
                 queue.rejected(), deadLettered, queue.lastOffset(), processor.lastProcessedOffset(),
-                processor.orderBreaches(), counts.stale(), counts.duplicates(), counts.replayed(), processor.retries(),
+                processor.orderBreaches(), counts.stale(), counts.duplicates(), counts.replayed(), counts.afterEnd(),
+                counts.seqJumps(), processor.retries(),
                 processor.stalled() == null);
     }
 }

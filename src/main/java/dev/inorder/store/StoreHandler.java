@@ -61,7 +61,7 @@ public class StoreHandler implements EventHandler {
 
     @Override
     public Counts counts() {
-        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed());
+        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed(), book.afterEnd(), book.seqJumps());
     }
 
     @Override

@@ -140,6 +140,43 @@ class MatchBookTest {
 
         assertThat(store.credits).hasSize(6);
         assertThat(book.stale()).as("pc's MatchEnded again: below pc's last Seq").isEqualTo(1);
+        assertThat(book.afterEnd()).as("another sender's MatchEnded: the match is final").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAnEndedMatchFinalWhateverLaterSnapshotsSay() {
+        var script = new MatchScript("GUID-7", "k");
+        play("pc", script.events(), 4);
+        Match ended = store.matches.get("GUID-7");
+        // Another sender rewrites the result: 0-9, winner 1, no players; then a second MatchEnded for the other team.
+        play("intruder", List.of(
+                "{\"Event\":\"UpdateState\",\"Seq\":1,\"Data\":{\"MatchGuid\":\"GUID-7\",\"Game\":{\"Teams\":[{\"TeamNum\":0,\"Score\":0},"
+                        + "{\"TeamNum\":1,\"Score\":9}],\"bHasWinner\":true,\"Winner\":\"Orange\"},\"Players\":[]}}",
+                "{\"Event\":\"ClockUpdatedSeconds\",\"Seq\":2,\"Data\":{\"MatchGuid\":\"GUID-7\",\"TimeSeconds\":1}}",
+                "{\"Event\":\"MatchEnded\",\"Seq\":3,\"Data\":{\"MatchGuid\":\"GUID-7\",\"WinnerTeamNum\":1}}"), 1);
+        Match after = store.matches.get("GUID-7");
+        assertThat(after.teams()).isEqualTo(ended.teams());
+        assertThat(after.players()).isEqualTo(ended.players());
+        assertThat(after.winnerTeamNum()).isEqualTo(ended.winnerTeamNum());
+        assertThat(after.timeSeconds()).isEqualTo(ended.timeSeconds());
+        assertThat(book.afterEnd()).isEqualTo(3);
+        assertFinalState(after);
+    }
+
+    @Test
+    void shouldSkipASeqThatJumpsImplausiblyFarAheadSoThatItCannotFreezeItsSender() {
+        String guid = "GUID-8";
+        play("pc", List.of(clock(guid, 1, 300)), 1);
+        play("pc", List.of(clock(guid, 1 + MatchBook.MAX_SEQ_JUMP + 1, 7), clock(guid, 2, 299)), 1);
+        assertThat(book.seqJumps()).isEqualTo(1);
+        assertThat(store.matches.get(guid).timeSeconds()).as("the sender's next real event still applies").isEqualTo(299);
+        play("pc", List.of(clock(guid, 2 + MatchBook.MAX_SEQ_JUMP, 298)), 1);
+        assertThat(book.seqJumps()).as("a jump of exactly the limit is a real stream").isEqualTo(1);
+    }
+
+    static String clock(String guid, long seq, int seconds) {
+        return "{\"Event\":\"ClockUpdatedSeconds\",\"Seq\":" + seq + ",\"Data\":{\"MatchGuid\":\"" + guid
+                + "\",\"TimeSeconds\":" + seconds + "}}";
     }
 
     @Test
