@@ -50,6 +50,14 @@ public interface InOrderConfig {
 
     Shutdown shutdown();
 
+    Live live();
+
+    interface Live {
+        /** Most clients of {@code GET /live} at once; one more is answered 503 {@code too_many_clients}. */
+        @WithDefault("1000")
+        int maxClients();
+    }
+
     enum Transport {
         MEMORY,
         KAFKA

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import dev.inorder.web.ApiException;
 import io.smallrye.mutiny.Multi;
 
 /** {@code GET /live}: Server-Sent Events of every applied change, and a queue tick each second. */
@@ -26,6 +27,10 @@ public class LiveResource {
             + "events were applied), event (goal, statfeed, match ended…) or queue (status, each second). "
             + "?match=GUID keeps one match's messages and the queue ticks.")
     public Multi<LiveMessage> live(@QueryParam("match") String match) {
-        return feed.subscribe(match == null || match.isBlank() ? null : match);
+        try {
+            return feed.subscribe(match == null || match.isBlank() ? null : match);
+        } catch (LiveFeed.Full e) {
+            throw new ApiException(503, "too_many_clients", e.getMessage(), 5);
+        }
     }
 }

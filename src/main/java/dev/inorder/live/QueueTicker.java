@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import dev.inorder.InOrderConfig;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +32,8 @@ public class QueueTicker {
 
     @Produces
     @Singleton
-    static LiveFeed feed(MeterRegistry registry) {
-        var feed = new LiveFeed();
+    static LiveFeed feed(MeterRegistry registry, InOrderConfig config) {
+        var feed = new LiveFeed(config.live().maxClients());
         FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
                 .description("Live messages dropped for clients too slow to take them").register(registry);
         return feed;
