@@ -1,6 +1,8 @@
 package dev.inorder;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -31,6 +33,21 @@ public interface InOrderConfig {
 
     /** When set, reads ({@code GET} of the API) need it, or the write key, the same way. */
     Optional<String> readApiKey();
+
+    /**
+     * Senders and their keys ({@code inorder.senders.<name>.key}): a request made with a sender's key is that sender,
+     * whatever its {@code X-Source-Id} says, and a match belongs to the sender that created it and the senders it
+     * allows. The write key stays a relay's key: its requests name their sender in {@code X-Source-Id}.
+     */
+    Map<String, Sender> senders();
+
+    interface Sender {
+        /** The sender's key, in {@code X-Api-Key} or {@code Authorization: Bearer}: it writes as this sender only. */
+        String key();
+
+        /** Other senders that may report this sender's matches too (a spectator PC and a player's PC). */
+        Optional<List<String>> allow();
+    }
 
     /** Where the embedded H2 database keeps its file; relative paths start at the working directory. */
     @WithDefault("./data")

@@ -33,6 +33,9 @@ public class EventResource {
     /** The sender when a request names none in {@code X-Source-Id}. */
     public static final String ANONYMOUS = "anonymous";
 
+    /** The header that names the sender; with sender keys configured, the key decides it. */
+    public static final String SOURCE_HEADER = "X-Source-Id";
+
     @Inject
     EventParser parser;
 
@@ -64,7 +67,7 @@ public class EventResource {
             + "or draining (Retry-After: 5): nothing taken; broker_unavailable (Kafka, Retry-After: 1): send again, the Seq guard drops what did arrive",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("X-Source-Id") String sourceId, byte[] body) {
+            @HeaderParam(SOURCE_HEADER) String sourceId, byte[] body) {
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
         EventLimits.checkSource(source);

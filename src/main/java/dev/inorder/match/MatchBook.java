@@ -70,6 +70,7 @@ public class MatchBook {
 
     private final Loader loader;
     private final int maxCachedMatches;
+    private final Ownership ownership;
 
     private final LinkedHashMap<String, Match> matches = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> stored = new HashSet<>();
@@ -93,6 +94,7 @@ public class MatchBook {
     private long pendingReplayed;
     private long pendingAfterEnd;
     private long pendingSeqJumps;
+    private long pendingForeign;
 
     private volatile long applied;
     private volatile long stale;
@@ -100,13 +102,20 @@ public class MatchBook {
     private volatile long replayed;
     private volatile long afterEnd;
     private volatile long seqJumps;
+    private volatile long foreign;
 
     /** How far ahead of its sender's last applied Seq an event may be: further is a bad value, not a real stream. */
     public static final long MAX_SEQ_JUMP = 1_000_000;
 
     public MatchBook(Loader loader, int maxCachedMatches) {
+        this(loader, maxCachedMatches, Ownership.ANYONE);
+    }
+
+    /** @param ownership who may report a match besides the sender that created it */
+    public MatchBook(Loader loader, int maxCachedMatches, Ownership ownership) {
         this.loader = loader;
         this.maxCachedMatches = maxCachedMatches;
+        this.ownership = ownership;
     }
 
     /** Applies one event, or skips it as a replay, stale or duplicate. An exception from the match logic leaves the matches as they were. */
@@ -138,6 +147,12 @@ public class MatchBook {
         }
         String key = keyFor(event);
         Match current = find(key);
+        if (current != null && !ownership.mayReport(current.source(), event.source())) {
+            // Another sender's match: it may not change it (nor its Seq guard: the owner's stream stays its own).
+            pendingForeign++;
+            advance(log, event.offset());
+            return;
+        }
         if (current != null && current.ended() && MatchProcessor.changesResult(event.event().event())) {
             // An ended match is final: a later snapshot, clock or second MatchEnded must not rewrite its result.
             pendingAfterEnd++;
@@ -211,6 +226,7 @@ public class MatchBook {
         replayed += pendingReplayed;
         afterEnd += pendingAfterEnd;
         seqJumps += pendingSeqJumps;
+        foreign += pendingForeign;
         clearPending();
         changes.inserted().forEach(m -> stored.add(m.key()));
         changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
@@ -264,6 +280,12 @@ public class MatchBook {
         pendingReplayed = 0;
         pendingAfterEnd = 0;
         pendingSeqJumps = 0;
+        pendingForeign = 0;
+    }
+
+    /** Events skipped because their sender may not report that match (sender keys configured). */
+    public long foreign() {
+        return foreign;
     }
 
     /** Events skipped because they would have changed an ended match's result. */

@@ -14,9 +14,9 @@ import dev.inorder.AcceptedEvent;
 public interface EventHandler {
 
     /** What the handler did with the events it committed: applied, or skipped by one of its guards. */
-    record Counts(long applied, long stale, long duplicates, long replayed, long afterEnd, long seqJumps) {
+    record Counts(long applied, long stale, long duplicates, long replayed, long afterEnd, long seqJumps, long foreign) {
         public long skipped() {
-            return stale + duplicates + replayed + afterEnd + seqJumps;
+            return stale + duplicates + replayed + afterEnd + seqJumps + foreign;
         }
     }
 
@@ -43,7 +43,7 @@ public interface EventHandler {
 
     /** Counts over what was committed (never what was discarded). */
     default Counts counts() {
-        return new Counts(0, 0, 0, 0, 0, 0);
+        return new Counts(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The offset of the last in-memory event this handler made durable, 0 if none: ingest continues numbering after it. */

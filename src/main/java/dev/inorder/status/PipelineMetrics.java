@@ -46,6 +46,8 @@ public class PipelineMetrics {
                 "Events skipped: they would have changed an ended match's result");
         count(registry, "inorder.events.seq.jumps", handler, h -> h.counts().seqJumps(),
                 "Events skipped: their Seq jumped implausibly far ahead of their sender's last");
+        count(registry, "inorder.events.foreign", handler, h -> h.counts().foreign(),
+                "Events skipped: their sender may not report that match");
         count(registry, "inorder.chunks.retried", processor, OrderedProcessor::retries,
                 "Attempts that failed for a reason that was not an event's (the store down, a conflict), made again");
         Gauge.builder("inorder.store.up", processor, p -> p.stalled() == null ? 1 : 0)

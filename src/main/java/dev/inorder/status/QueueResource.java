@@ -37,7 +37,7 @@ public class QueueResource {
     @NonBlocking
     @Operation(summary = "How far ingest and processing are", description = "depth counts the chunk being processed; "
             + "rejected counts refused requests; orderBreaches is 0 unless ordering broke. The counts add up: accepted = "
-            + "processed + depth, processed = applied + stale + duplicates + replayed + afterEnd + seqJumps + deadLettered.")
+            + "processed + depth, processed = applied + stale + duplicates + replayed + afterEnd + seqJumps + foreign + deadLettered.")
     public QueueStatus status() {
         // Read the consumer's books first and the queue's last, so that a count read later is never behind one read earlier.
         long processed = processor.processed();
@@ -47,7 +47,7 @@ public class QueueResource {
                 queue.bytes(), config.queue().maxBytes().asLongValue(), queue.accepted(), processed, counts.applied(),
                 queue.rejected(), deadLettered, queue.lastOffset(), processor.lastProcessedOffset(),
                 processor.orderBreaches(), counts.stale(), counts.duplicates(), counts.replayed(), counts.afterEnd(),
-                counts.seqJumps(), processor.retries(),
+                counts.seqJumps(), counts.foreign(), processor.retries(),
                 processor.stalled() == null);
     }
 }

@@ -2,7 +2,7 @@ package dev.inorder.status;
 
 /**
  * The pipeline's books, as {@code GET /queue} shows them. They add up: {@code accepted = processed + depth} (in memory,
- * since start) and {@code processed = applied + stale + duplicates + replayed + afterEnd + seqJumps + deadLettered}.
+ * since start) and {@code processed = applied + stale + duplicates + replayed + afterEnd + seqJumps + foreign + deadLettered}.
  *
  * @param transport {@code memory} or {@code kafka}
  * @param capacity most events accepted and not yet processed (Kafka: sent and not yet acknowledged by the broker)
@@ -21,11 +21,12 @@ package dev.inorder.status;
  * @param replayed events skipped because their log had been applied past them (Kafka redelivery after a crash or rebalance)
  * @param afterEnd events skipped because they would have changed an ended match's result (a match is final once ended)
  * @param seqJumps events skipped because their Seq jumped more than 1,000,000 ahead of their sender's last in the match
+ * @param foreign events skipped because their sender may not report that match (sender keys configured)
  * @param retries attempts that failed for a reason that was not an event's (the store down, a conflict), each made again
  * @param storeUp false while the consumer waits for the store to answer again
  */
 public record QueueStatus(String transport, int capacity, int depth, long bytes, long maxBytes, long accepted,
         long processed, long applied, long rejected, long deadLettered, long lastOffset, long lastProcessedOffset,
-        long orderBreaches, long stale, long duplicates, long replayed, long afterEnd, long seqJumps, long retries,
+        long orderBreaches, long stale, long duplicates, long replayed, long afterEnd, long seqJumps, long foreign, long retries,
         boolean storeUp) {
 }

@@ -1,5 +1,10 @@
 package dev.inorder.store;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -16,6 +21,7 @@ import dev.inorder.deadletter.DeadLetterStore;
 import dev.inorder.ingest.OffsetReservations;
 import dev.inorder.live.LiveFeed;
 import dev.inorder.match.MatchBook;
+import dev.inorder.match.Ownership;
 import dev.inorder.query.MatchQueries;
 import dev.inorder.processing.AppliedEventLog;
 import dev.inorder.processing.EventHandler;
@@ -88,7 +94,17 @@ public class StoreBeans {
     @Produces
     @Singleton
     static MatchBook book(MatchStore store, InOrderConfig config) {
-        return new MatchBook(store, config.store().maxCachedMatches());
+        return new MatchBook(store, config.store().maxCachedMatches(), ownership(config));
+    }
+
+    /** With sender keys configured, a match belongs to its creator and the senders it allows; without, to anyone. */
+    static Ownership ownership(InOrderConfig config) {
+        if (config.senders().isEmpty()) {
+            return Ownership.ANYONE;
+        }
+        Map<String, Set<String>> allowed = new HashMap<>();
+        config.senders().forEach((name, sender) -> allowed.put(name, Set.copyOf(sender.allow().orElse(List.of()))));
+        return Ownership.of(allowed);
     }
 
     @Produces

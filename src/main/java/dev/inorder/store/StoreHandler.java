@@ -61,7 +61,8 @@ public class StoreHandler implements EventHandler {
 
     @Override
     public Counts counts() {
-        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed(), book.afterEnd(), book.seqJumps());
+        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed(), book.afterEnd(), book.seqJumps(),
+                book.foreign());
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
+import dev.inorder.ingest.EventResource;
 import dev.inorder.ingest.Rejections;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -49,7 +50,7 @@ public class ApiKeyFilter {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        if (config.apiKey().isEmpty() && config.readApiKey().isEmpty()) {
+        if (config.apiKey().isEmpty() && config.readApiKey().isEmpty() && config.senders().isEmpty()) {
             return;
         }
         router.route().order(Integer.MIN_VALUE).handler(this::check);
@@ -69,7 +70,17 @@ public class ApiKeyFilter {
         boolean read = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
         Optional<String> required = read ? config.readApiKey() : config.apiKey();
         String presented = presented(ctx, read);
-        if (required.isEmpty() || presented != null && (matches(presented, required.get())
+        String sender = presented == null ? null : senderOf(presented);
+        if (sender != null) {
+            // The key decides who speaks: whatever X-Source-Id the request carried, it is this sender's.
+            ctx.request().headers().set(EventResource.SOURCE_HEADER, sender);
+            ctx.next();
+            return;
+        }
+        if (!read && required.isEmpty() && !config.senders().isEmpty()) {
+            required = Optional.of(""); // sender keys configured and no write key: writes need a sender key
+        }
+        if (required.isEmpty() || presented != null && !required.get().isEmpty() && (matches(presented, required.get())
                 || read && config.apiKey().map(writeKey -> matches(presented, writeKey)).orElse(false))) {
             ctx.next();
             return;
@@ -93,6 +104,17 @@ public class ApiKeyFilter {
             return authorization.substring(7).trim();
         }
         return read ? ctx.request().getParam("apiKey") : null;
+    }
+
+    /** The sender whose key this is, or {@code null}; every key is compared, in constant time. */
+    private String senderOf(String presented) {
+        String found = null;
+        for (var sender : config.senders().entrySet()) {
+            if (matches(presented, sender.getValue().key())) {
+                found = sender.getKey();
+            }
+        }
+        return found;
     }
 
     static boolean matches(String presented, String expected) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,19 @@ class MatchBookTest {
         assertThat(store.matches.get(guid).timeSeconds()).as("the sender's next real event still applies").isEqualTo(299);
         play("pc", List.of(clock(guid, 2 + MatchBook.MAX_SEQ_JUMP, 298)), 1);
         assertThat(book.seqJumps()).as("a jump of exactly the limit is a real stream").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAMatchToItsOwnerAndTheSendersItAllows() {
+        book = new MatchBook(store, 100, Ownership.of(Map.of("pc", Set.of("spectator"))));
+        String guid = "GUID-9";
+        play("pc", List.of(clock(guid, 1, 300)), 1);
+        play("intruder", List.of(clock(guid, 1, 5)), 1);
+        assertThat(store.matches.get(guid).timeSeconds()).isEqualTo(300);
+        assertThat(book.foreign()).isEqualTo(1);
+        play("spectator", List.of(clock(guid, 1, 250)), 1);
+        assertThat(store.matches.get(guid).timeSeconds()).isEqualTo(250);
+        assertThat(store.matches.get(guid).source()).as("the owner stays the creator").isEqualTo("pc");
     }
 
     static String clock(String guid, long seq, int seconds) {

@@ -87,7 +87,8 @@ abstract class StoreOutageTest {
         assertThat(q.getLong("retries")).as("the consumer kept trying").isPositive();
         assertThat(q.getBoolean("storeUp")).isTrue();
         assertThat(q.getLong("processed")).isEqualTo(q.getLong("applied") + q.getLong("stale") + q.getLong("duplicates")
-                + q.getLong("replayed") + q.getLong("afterEnd") + q.getLong("seqJumps") + q.getLong("deadLettered"));
+                + q.getLong("replayed") + q.getLong("afterEnd") + q.getLong("seqJumps") + q.getLong("foreign")
+                + q.getLong("deadLettered"));
         assertThat(q.getLong("accepted")).isEqualTo(q.getLong("processed") + q.getLong("depth"));
         assertThat(senders.stream().mapToInt(Sender::refused).sum()).as("503s while the store was down").isPositive();
     }
