@@ -1,24 +1,17 @@
 package dev.inorder.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.inorder.support.Client;
+import dev.inorder.support.PackagedApp;
 import dev.inorder.support.Reads;
 import dev.inorder.support.Events;
 import dev.inorder.support.Sender;
@@ -30,33 +23,23 @@ import io.restassured.RestAssured;
  */
 class CrashIT {
 
-    static final int PORT = 8098;
-    static final Path DATA = Path.of("target", "crash-it-data");
-    static final URI EVENTS = URI.create("http://127.0.0.1:" + PORT + "/events");
+    static final URI EVENTS = URI.create("http://127.0.0.1:8098/events");
 
-    Process app;
+    PackagedApp app;
 
     @BeforeEach
-    void clean() throws IOException {
-        if (Files.exists(DATA)) {
-            try (Stream<Path> files = Files.walk(DATA)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        RestAssured.port = PORT;
+    void clean() {
+        app = new PackagedApp("crash-it", 8098);
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        RestAssured.reset();
+        app.close();
     }
 
     @Test
     void shouldKeepEverythingAReaderSawThroughSigkillAndNeverHandOutAnOffsetAgain() throws Exception {
-        start("first");
+        app.start("first");
         var stop = new AtomicBoolean();
         var sender = new Sender(EVENTS, "crash", "CRASH-1", 10, stop);
         var streaming = new Thread(sender);
@@ -71,16 +54,14 @@ class CrashIT {
                 seenEvents = Reads.timelineNumbers("CRASH-1").size();
             }
         }
-        app.destroyForcibly(); // SIGKILL, right after the last read
-        assertThat(app.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(app.exitValue()).isEqualTo(137);
+        assertThat(app.sigkill()).as("SIGKILL, right after the last read").isEqualTo(137);
         stop.set(true);
         streaming.join(10_000);
         long lastHandedOut = sender.lastOffset();
         List<Long> accepted = sender.accepted();
         assertThat(seenEvents).as("the reader saw events applied").isPositive();
 
-        start("second");
+        app.start("second");
         assertThat(RestAssured.get("/matches/CRASH-1").then().statusCode(200).extract().jsonPath().getLong("lastOffset"))
                 .as("what the reader saw survived").isGreaterThanOrEqualTo(seenOffset);
         List<Long> numbers = Reads.timelineNumbers("CRASH-1");
@@ -90,15 +71,5 @@ class CrashIT {
         var after = Client.post(EVENTS, "crash", Events.updateState("CRASH-2", 1));
         assertThat(after.status()).isEqualTo(202);
         assertThat(after.offsets().get(0)).as("offsets do not go back").isGreaterThan(lastHandedOut);
-    }
-
-    void start(String name) throws IOException {
-        Path log = Path.of("target", "crash-it-" + name + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        app = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + PORT, "-Dinorder.data-dir=./" + DATA,
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> RestAssured.get("/queue").statusCode() == 200);
     }
 }

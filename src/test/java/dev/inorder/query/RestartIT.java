@@ -1,18 +1,11 @@
 package dev.inorder.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.inorder.support.Client;
 import dev.inorder.support.Events;
 import dev.inorder.support.MatchScript;
+import dev.inorder.support.PackagedApp;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -30,29 +24,18 @@ import io.restassured.path.json.JsonPath;
  */
 class RestartIT {
 
-    static final int PORT = 8097;
-    static final Path DATA = Path.of("target", "restart-it-data");
-    static final URI EVENTS = URI.create("http://127.0.0.1:" + PORT + "/events");
+    static final URI EVENTS = URI.create("http://127.0.0.1:8097/events");
 
-    Process app;
-    Path log;
+    PackagedApp app;
 
     @BeforeEach
-    void clean() throws IOException {
-        if (Files.exists(DATA)) {
-            try (Stream<Path> files = Files.walk(DATA)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        RestAssured.port = PORT;
+    void clean() {
+        app = new PackagedApp("restart-it", 8097);
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        RestAssured.reset();
+        app.close();
     }
 
     @Test
@@ -104,7 +87,7 @@ class RestartIT {
         }
         pool.shutdown();
         stopWithSigterm();
-        String output = Files.readString(log);
+        String output = app.log();
         var draining = java.util.regex.Pattern.compile("draining (\\d+) queued events").matcher(output);
         assertThat(draining.find()).as("the stop logged what it drains").isTrue();
         assertThat(Long.parseLong(draining.group(1))).as("the queue held events at SIGTERM").isPositive();
@@ -129,18 +112,11 @@ class RestartIT {
     }
 
     void start(String name) throws IOException {
-        log = Path.of("target", "restart-it-" + name + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        app = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + PORT, "-Dinorder.data-dir=./" + DATA,
-                "-Dinorder.processing.max-chunk=" + (name.contains("fill") || name.equals("first") ? 1 : 500),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> queue() != null);
+        app.start(name, "-Dinorder.processing.max-chunk=" + (name.contains("fill") || name.equals("first") ? 1 : 500));
     }
 
     void stopWithSigterm() throws InterruptedException {
-        app.destroy(); // SIGTERM
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+        assertThat(app.sigterm(60)).as("stopped in time").isTrue();
     }
 
     static void post(String source, List<String> events) {

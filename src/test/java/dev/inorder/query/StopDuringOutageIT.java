@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.inorder.support.Client;
 import dev.inorder.support.Events;
+import dev.inorder.support.PackagedApp;
 import dev.inorder.support.TcpProxy;
 import io.restassured.RestAssured;
 
@@ -27,28 +25,23 @@ import io.restassured.RestAssured;
  */
 class StopDuringOutageIT {
 
-    static final int PORT = 8096;
-    static final URI EVENTS = URI.create("http://127.0.0.1:" + PORT + "/events");
+    static final URI EVENTS = URI.create("http://127.0.0.1:8096/events");
 
-    Process app;
-    Path log;
+    PackagedApp app;
     TcpProxy proxy;
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        app.close();
         if (proxy != null) {
             proxy.close();
         }
-        RestAssured.reset();
     }
 
     @Test
     void shouldWaitUpToTheDrainTimeoutDuringAnOutageSayWhatItLeftAndNeverHandOutAnOffsetAgain() throws Exception {
         proxy = new TcpProxy("127.0.0.1", 5432);
-        RestAssured.port = PORT;
+        app = new PackagedApp("stop-during-outage-it", 8096);
         start("first");
         String run = Long.toString(System.nanoTime(), 36);
         assertThat(Client.post(EVENTS, "stop-it", Events.updateState("STOP-" + run, 1)).status()).isEqualTo(202);
@@ -66,12 +59,11 @@ class StopDuringOutageIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
 
         long signalled = System.nanoTime();
-        app.destroy(); // SIGTERM
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+        assertThat(app.sigterm(30)).as("stopped").isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("waited for the drain timeout")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         var gaveUp = Pattern.compile("Drain gave up after PT3S: (\\d+) events drained, (\\d+) accepted events left")
-                .matcher(Files.readString(log));
+                .matcher(app.log());
         assertThat(gaveUp.find()).as("the log says what the drain left").isTrue();
         assertThat(Long.parseLong(gaveUp.group(1)) + Long.parseLong(gaveUp.group(2))).isEqualTo(100);
         assertThat(Long.parseLong(gaveUp.group(2))).isPositive();
@@ -84,16 +76,9 @@ class StopDuringOutageIT {
     }
 
     void start(String name) throws IOException {
-        log = Path.of("target", "stop-during-outage-it-" + name + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        app = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + PORT,
-                "-Dinorder.data-dir=./target/stop-during-outage-it-data", "-Dinorder.shutdown.drain-timeout=3s",
+        app.start(name, "-Dinorder.shutdown.drain-timeout=3s",
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + proxy.port()
                         + "/test?currentSchema=inorder_stop_it&connectTimeout=2",
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.flyway.schemas=inorder_stop_it",
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> RestAssured.get("/queue").statusCode() == 200);
+                "-Dquarkus.datasource.username=postgres", "-Dquarkus.flyway.schemas=inorder_stop_it");
     }
 }
