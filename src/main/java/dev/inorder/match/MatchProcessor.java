@@ -82,7 +82,8 @@ public final class MatchProcessor {
     }
 
     private static Match ended(Match m, ObjectNode data) {
-        Integer winnerTeamNum = data.has("WinnerTeamNum") ? data.get("WinnerTeamNum").asInt() : m.winnerTeamNum();
+        // Integer.valueOf: a ternary of int and Integer would unbox a null winnerTeamNum (a NullPointerException).
+        Integer winnerTeamNum = data.has("WinnerTeamNum") ? Integer.valueOf(data.get("WinnerTeamNum").asInt()) : m.winnerTeamNum();
         String winner = m.teams().stream().filter(t -> winnerTeamNum != null && t.teamNum() == winnerTeamNum)
                 .map(Team::name).findFirst().orElse(m.winner());
         return new Match(m.key(), m.guid(), m.source(), m.arena(), Match.ENDED, m.timeSeconds(), m.overtime(),

@@ -188,6 +188,14 @@ class MatchBookTest {
         assertThat(store.matches.get(guid).source()).as("the owner stays the creator").isEqualTo("pc");
     }
 
+    @Test
+    void shouldEndAMatchWhoseMatchEndedCarriesNoWinnerTeamNum() {
+        // Found by FuzzTest: a ternary of int and Integer unboxed the match's null winner.
+        play("pc", List.of(clock("GUID-10", 1, 10), "{\"Event\":\"MatchEnded\",\"Seq\":2,\"Data\":{\"MatchGuid\":\"GUID-10\"}}"), 2);
+        assertThat(store.matches.get("GUID-10").ended()).isTrue();
+        assertThat(store.matches.get("GUID-10").winnerTeamNum()).isNull();
+    }
+
     static String clock(String guid, long seq, int seconds) {
         return "{\"Event\":\"ClockUpdatedSeconds\",\"Seq\":" + seq + ",\"Data\":{\"MatchGuid\":\"" + guid
                 + "\",\"TimeSeconds\":" + seconds + "}}";
