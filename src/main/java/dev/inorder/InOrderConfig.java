@@ -121,6 +121,14 @@ public interface InOrderConfig {
         /** Most matches kept in memory between events; the others are read from the database when they come back. */
         @WithDefault("10000")
         int maxCachedMatches();
+
+        /**
+         * On the embedded H2 store: force each chunk's commit to the disk ({@code CHECKPOINT SYNC}, an fsync) before the
+         * consumer goes on, so that it survives a power loss, not only a crash of the process. PostgreSQL does this
+         * at every commit by itself.
+         */
+        @WithDefault("true")
+        boolean syncCommits();
     }
 
     interface Shutdown {

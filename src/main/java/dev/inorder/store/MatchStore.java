@@ -37,10 +37,20 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
 
     private final DataSource dataSource;
     private final StoreFailures failures;
+    private final String syncAfterCommit;
 
     public MatchStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * @param syncAfterCommit a statement that forces a commit to the disk, run after each write's commit ({@code
+     *        CHECKPOINT SYNC} on H2, whose commits otherwise reach the file but not the disk), or {@code null}
+     */
+    public MatchStore(DataSource dataSource, String syncAfterCommit) {
         this.dataSource = dataSource;
         this.failures = new StoreFailures(dataSource);
+        this.syncAfterCommit = syncAfterCommit;
     }
 
     @Override
@@ -113,6 +123,13 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
                 saveSeqs(c, changes.seqs());
                 DeadLetterStore.insert(c, deadLetters);
                 c.commit();
+                if (syncAfterCommit != null) {
+                    // Committed, and forced to the disk before anyone is told. If this fails the write is reported
+                    // failed and applied again: its events are then replays of what the store holds, and skipped.
+                    try (PreparedStatement sync = c.prepareStatement(syncAfterCommit)) {
+                        sync.execute();
+                    }
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

@@ -65,8 +65,9 @@ public class StoreBeans {
     @Produces
     @Singleton
     @Typed(MatchStore.class) // its ports are handed out by the producers below, each chosen by configuration
-    static MatchStore store(Database database) {
-        return new MatchStore(database.dataSource());
+    static MatchStore store(Database database, InOrderConfig config) {
+        boolean h2 = "h2".equals(database.kind());
+        return new MatchStore(database.dataSource(), h2 && config.store().syncCommits() ? "CHECKPOINT SYNC" : null);
     }
 
     @Produces
