@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.inorder.ingest.EventParser;
+import dev.inorder.ingest.EventResource;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Refused;
 import dev.inorder.match.MatchProcessor;
@@ -105,7 +106,7 @@ public class DeadLetterResource {
                 return null;
             });
             if (e instanceof Refused refused) {
-                throw new ApiException(503, refused.reason().code(), refused.getMessage(), refused.retryAfterSeconds());
+                throw EventResource.unavailable(refused);
             }
             throw e;
         }

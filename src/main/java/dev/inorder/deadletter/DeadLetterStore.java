@@ -73,10 +73,7 @@ public class DeadLetterStore {
                     items.add(read(rs));
                 }
             }
-            if (items.size() <= limit) {
-                return new Page<>(items, null);
-            }
-            return new Page<>(List.copyOf(items.subList(0, limit)), Long.toString(items.get(limit - 1).id()));
+            return Page.of(items, limit, DeadLetter::id);
         }
     }
 

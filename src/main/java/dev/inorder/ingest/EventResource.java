@@ -84,6 +84,11 @@ public class EventResource {
     /** Ingest had no room, is stopping, or its store or broker does not answer: 503 with when to try again. */
     @ServerExceptionMapper
     public RestResponse<ApiError> refused(Refused e) {
-        return invalid(new ApiException(503, e.reason().code(), e.getMessage(), e.retryAfterSeconds()));
+        return invalid(unavailable(e));
+    }
+
+    /** What HTTP answers to ingest's refusal: 503, its reason as the error code, and when to try again. */
+    public static ApiException unavailable(Refused e) {
+        return new ApiException(503, e.reason().code(), e.getMessage(), e.retryAfterSeconds());
     }
 }

@@ -141,11 +141,7 @@ public class MatchQueries {
                     items.add(row.read(rs));
                 }
             }
-            if (items.size() <= limit) {
-                return new Page<>(items, null);
-            }
-            List<T> page = items.subList(0, limit);
-            return new Page<>(List.copyOf(page), Long.toString(position.of(page.get(limit - 1))));
+            return Page.of(items, limit, position::of);
         } catch (SQLException e) {
             throw new StoreException("querying", e);
         }
