@@ -1,6 +1,7 @@
 package dev.inorder.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import dev.inorder.AcceptedEvent;
 
@@ -87,22 +89,27 @@ public class MatchBook {
     private final Map<SeqKey, Long> dirtySeqs = new HashMap<>();
     private final Set<String> dirtyLogs = new HashSet<>();
 
-    // Counted as events are applied, and folded into the totals only when their changes are written.
-    private long pendingApplied;
-    private long pendingStale;
-    private long pendingDuplicates;
-    private long pendingReplayed;
-    private long pendingAfterEnd;
-    private long pendingSeqJumps;
-    private long pendingForeign;
+    /** What became of an event: applied, or skipped by one of the guards, and why. */
+    public enum Outcome {
+        APPLIED,
+        /** Its Seq was below its sender's highest applied in the match. */
+        STALE,
+        /** Its Seq was applied already. */
+        DUPLICATE,
+        /** Its log had been applied past it (Kafka redelivery after a crash or a rebalance). */
+        REPLAYED,
+        /** It would have changed an ended match's result. */
+        AFTER_END,
+        /** Its Seq was more than {@link MatchBook#MAX_SEQ_JUMP} ahead of its sender's last. */
+        SEQ_JUMP,
+        /** Its sender may not report that match (sender keys configured). */
+        FOREIGN
+    }
 
-    private volatile long applied;
-    private volatile long stale;
-    private volatile long duplicates;
-    private volatile long replayed;
-    private volatile long afterEnd;
-    private volatile long seqJumps;
-    private volatile long foreign;
+    // Counted as events are applied, and folded into the totals only when their changes are written, so that a chunk
+    // applied again after a failed write is not counted twice. One writer; the totals are read by status threads.
+    private final long[] pending = new long[Outcome.values().length];
+    private final AtomicLongArray counted = new AtomicLongArray(Outcome.values().length);
 
     /** How far ahead of its sender's last applied Seq an event may be: further is a bad value, not a real stream. */
     public static final long MAX_SEQ_JUMP = 1_000_000;
@@ -122,7 +129,7 @@ public class MatchBook {
     public void apply(AcceptedEvent event) {
         String log = event.log();
         if (event.offset() <= position(log)) {
-            pendingReplayed++;
+            pending[Outcome.REPLAYED.ordinal()]++;
             return;
         }
         Long seq = event.event().seq();
@@ -130,18 +137,12 @@ public class MatchBook {
         if (seq != null) {
             Long last = seqs.computeIfAbsent(seqKey, k -> loader.lastSeq(k).orElse(null));
             if (last != null && seq <= last) {
-                if (seq.equals(last)) {
-                    pendingDuplicates++;
-                } else {
-                    pendingStale++;
-                }
-                advance(log, event.offset());
+                skipped(seq.equals(last) ? Outcome.DUPLICATE : Outcome.STALE, event);
                 return;
             }
             if (last != null && seq - last > MAX_SEQ_JUMP) {
                 // Taken, it would make every later event of this sender stale: one bad value would freeze it.
-                pendingSeqJumps++;
-                advance(log, event.offset());
+                skipped(Outcome.SEQ_JUMP, event);
                 return;
             }
         }
@@ -149,18 +150,16 @@ public class MatchBook {
         Match current = find(key);
         if (current != null && !ownership.mayReport(current.source(), event.source())) {
             // Another sender's match: it may not change it (nor its Seq guard: the owner's stream stays its own).
-            pendingForeign++;
-            advance(log, event.offset());
+            skipped(Outcome.FOREIGN, event);
             return;
         }
         if (current != null && current.ended() && MatchProcessor.changesResult(event.event().event())) {
             // An ended match is final: a later snapshot, clock or second MatchEnded must not rewrite its result.
-            pendingAfterEnd++;
             if (seq != null) {
                 seqs.put(seqKey, seq);
                 dirtySeqs.put(seqKey, seq);
             }
-            advance(log, event.offset());
+            skipped(Outcome.AFTER_END, event);
             return;
         }
         var outcome = MatchProcessor.apply(current, key, event);
@@ -184,7 +183,13 @@ public class MatchBook {
             dirtySeqs.put(seqKey, seq);
         }
         advance(log, event.offset());
-        pendingApplied++;
+        pending[Outcome.APPLIED.ordinal()]++;
+    }
+
+    /** Skips an event for {@code why}: its log moves past it, and nothing else changes. */
+    private void skipped(Outcome why, AcceptedEvent event) {
+        pending[why.ordinal()]++;
+        advance(event.log(), event.offset());
     }
 
     /**
@@ -220,14 +225,10 @@ public class MatchBook {
 
     /** The store holds {@code changes} now; trim the cache of matches to its bound. */
     public void written(Changes changes) {
-        applied += pendingApplied;
-        stale += pendingStale;
-        duplicates += pendingDuplicates;
-        replayed += pendingReplayed;
-        afterEnd += pendingAfterEnd;
-        seqJumps += pendingSeqJumps;
-        foreign += pendingForeign;
-        clearPending();
+        for (int i = 0; i < pending.length; i++) {
+            counted.addAndGet(i, pending[i]);
+        }
+        Arrays.fill(pending, 0);
         changes.inserted().forEach(m -> stored.add(m.key()));
         changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
         Iterator<String> eldest = matches.keySet().iterator();
@@ -270,50 +271,12 @@ public class MatchBook {
         credits.clear();
         dirtySeqs.clear();
         dirtyLogs.clear();
-        clearPending();
+        Arrays.fill(pending, 0);
     }
 
-    private void clearPending() {
-        pendingApplied = 0;
-        pendingStale = 0;
-        pendingDuplicates = 0;
-        pendingReplayed = 0;
-        pendingAfterEnd = 0;
-        pendingSeqJumps = 0;
-        pendingForeign = 0;
-    }
-
-    /** Events skipped because their sender may not report that match (sender keys configured). */
-    public long foreign() {
-        return foreign;
-    }
-
-    /** Events skipped because they would have changed an ended match's result. */
-    public long afterEnd() {
-        return afterEnd;
-    }
-
-    /** Events skipped because their Seq was more than {@link #MAX_SEQ_JUMP} ahead of their sender's last. */
-    public long seqJumps() {
-        return seqJumps;
-    }
-
-    /** Events applied to a match, over what was written. */
-    public long applied() {
-        return applied;
-    }
-
-    public long stale() {
-        return stale;
-    }
-
-    public long duplicates() {
-        return duplicates;
-    }
-
-    /** Events skipped because their log had been applied past them already. */
-    public long replayed() {
-        return replayed;
+    /** Events with this outcome, over what was written (never what was forgotten). */
+    public long count(Outcome outcome) {
+        return counted.get(outcome.ordinal());
     }
 
     private long position(String log) {

@@ -124,18 +124,15 @@ public class OrderedProcessor {
                     }
                 }
                 failures = recovered(failures, events);
-            } catch (TransientFailure e) {
-                handler.discard();
-                failures++;
-                retries++;
-                waitBeforeRetry(e, failures, events);
             } catch (RuntimeException e) {
                 handler.discard();
-                if (segment.deadLetter() != null) {
-                    // Setting an event aside must not fail for the event's sake: keep trying, as for an outage.
+                if (e instanceof TransientFailure || segment.deadLetter() != null) {
+                    // Not the event's fault, or setting an event aside failed (never the event's sake): the same work
+                    // again, after a wait, for as long as it takes.
                     failures++;
                     retries++;
-                    waitBeforeRetry(new TransientFailure("writing a dead letter failed: " + e, e, true), failures, events);
+                    waitBeforeRetry(e instanceof TransientFailure transientFailure ? transientFailure
+                            : new TransientFailure("writing a dead letter failed: " + e, e, true), failures, events);
                     continue;
                 }
                 todo.pop();

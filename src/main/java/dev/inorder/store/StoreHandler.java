@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.inorder.AcceptedEvent;
 import dev.inorder.deadletter.DeadLetter;
 import dev.inorder.match.MatchBook;
+import dev.inorder.match.MatchBook.Outcome;
 import dev.inorder.processing.EventHandler;
 
 /**
@@ -61,8 +62,9 @@ public class StoreHandler implements EventHandler {
 
     @Override
     public Counts counts() {
-        return new Counts(book.applied(), book.stale(), book.duplicates(), book.replayed(), book.afterEnd(), book.seqJumps(),
-                book.foreign());
+        return new Counts(book.count(Outcome.APPLIED), book.count(Outcome.STALE), book.count(Outcome.DUPLICATE),
+                book.count(Outcome.REPLAYED), book.count(Outcome.AFTER_END), book.count(Outcome.SEQ_JUMP),
+                book.count(Outcome.FOREIGN));
     }
 
     @Override

@@ -63,7 +63,7 @@ class MatchStoreTest {
 
         apply(second, 0, script.size()); // again, from the store's truth
         write(second);
-        assertThat(secondBook.replayed()).isEqualTo(6);
+        assertThat(secondBook.count(MatchBook.Outcome.REPLAYED)).isEqualTo(6);
         assertThat(store.position("topic-0")).isEqualTo(script.size() - 1);
         var match = store.match("CAS-1").orElseThrow();
         assertThat(match.lastOffset()).isEqualTo(script.size() - 1);
