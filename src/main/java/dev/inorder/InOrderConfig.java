@@ -69,10 +69,25 @@ public interface InOrderConfig {
 
     Live live();
 
+    Clients clients();
+
+    interface Clients {
+        /**
+         * Most requests per second one client may make (its sender, when a sender key names it, else its address),
+         * with bursts of twice as many; beyond, {@code 429 too_many_requests}. 0 (the default) is no limit.
+         */
+        @WithDefault("0")
+        double maxRequestsPerSecond();
+    }
+
     interface Live {
         /** Most clients of {@code GET /live} at once; one more is answered 503 {@code too_many_clients}. */
         @WithDefault("1000")
         int maxClients();
+
+        /** How long a client whose buffer is full may take nothing before it is disconnected. */
+        @WithDefault("10s")
+        java.time.Duration stallAfter();
     }
 
     enum Transport {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.inorder.ingest.EventParser;
 import dev.inorder.ingest.EventResource;
+import dev.inorder.ingest.Invalid;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Refused;
 import dev.inorder.match.MatchProcessor;
@@ -100,15 +101,12 @@ public class DeadLetterResource {
                 return null;
             });
             return RestResponse.status(RestResponse.Status.ACCEPTED, accepted);
-        } catch (ApiException | Refused e) {
+        } catch (Invalid | Refused e) {
             stored(() -> {
                 store.unclaim(number);
                 return null;
             });
-            if (e instanceof Refused refused) {
-                throw EventResource.unavailable(refused);
-            }
-            throw e;
+            throw e instanceof Refused refused ? EventResource.unavailable(refused) : EventResource.badRequest((Invalid) e);
         }
     }
 

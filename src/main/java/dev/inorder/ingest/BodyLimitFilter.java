@@ -52,7 +52,8 @@ public class BodyLimitFilter {
                 ctx.next();
             } catch (NumberFormatException e) {
                 ctx.next(); // the HTTP layer answers a malformed Content-Length itself
-            } catch (ApiException e) {
+            } catch (Invalid invalid) {
+                ApiException e = EventResource.badRequest(invalid);
                 rejections.count(e.error(), e.status(), e.getMessage());
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 RouteErrors.end(ctx, e.status(), new ApiError(e.error(), e.getMessage()), mapper);

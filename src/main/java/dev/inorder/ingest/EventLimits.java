@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.inorder.GameEvent;
 import dev.inorder.match.MatchProcessor;
-import dev.inorder.web.ApiException;
 
 /**
  * What the store can hold, checked at the door so that an honest mistake is a clean {@code 400 invalid_event} naming
@@ -32,7 +31,7 @@ public final class EventLimits {
     /**
      * @param bodyLength the size of the body the event came in: {@code Data} cannot be longer as JSON text unless the
      *        body is, so the costly size check runs only for bodies over the limit
-     * @throws ApiException 400 {@code invalid_event} naming the field and the limit
+     * @throws Invalid {@code invalid_event} naming the field and the limit
      */
     public static void check(GameEvent event, String where, long bodyLength) {
         text(event.event(), MAX_EVENT_NAME, where + ": \"Event\"");
@@ -108,7 +107,7 @@ public final class EventLimits {
         }
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(400, "invalid_event", detail);
+    private static Invalid invalid(String detail) {
+        return new Invalid(Invalid.Reason.INVALID_EVENT, detail);
     }
 }

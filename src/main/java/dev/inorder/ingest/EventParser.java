@@ -14,15 +14,17 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.inorder.GameEvent;
-import dev.inorder.web.ApiException;
 
 /**
  * Reads a {@code POST /events} body into events: one envelope, a JSON array of envelopes, or NDJSON. Either the whole
- * body is valid and every event comes back, or an {@link ApiException} says what is wrong and nothing comes back.
+ * body is valid and every event comes back, or an {@link Invalid} says what is wrong and nothing comes back.
  */
 public class EventParser {
 
     static final String NDJSON = "application/x-ndjson";
+
+    /** The largest Seq taken: 2^53 - 1, the largest whole number every JSON client (JavaScript too) holds exactly. */
+    public static final long MAX_SEQ = (1L << 53) - 1;
 
     private final ObjectReader reader;
     private final long maxBodySize;
@@ -48,7 +50,7 @@ public class EventParser {
         boolean ndjson = isNdjson(contentType);
         checkSize(body.length);
         if (isBlank(body)) {
-            throw new ApiException(400, "empty_body", "The body is empty: send one event, a JSON array of events, or NDJSON.");
+            throw new Invalid(Invalid.Reason.EMPTY_BODY, "The body is empty: send one event, a JSON array of events, or NDJSON.");
         }
         List<GameEvent> events = ndjson ? parseLines(body) : parseJson(body);
         for (int i = 0; i < events.size(); i++) {
@@ -60,7 +62,7 @@ public class EventParser {
     /** Refuses a body over the size limit: 413. Also used before the body is read, on its declared length. */
     public void checkSize(long length) {
         if (length > maxBodySize) {
-            throw new ApiException(413, "body_too_large",
+            throw new Invalid(Invalid.Reason.BODY_TOO_LARGE,
                     "The body has " + length + " bytes; the limit is " + maxBodySize + " (inorder.max-body-size).");
         }
     }
@@ -76,7 +78,7 @@ public class EventParser {
         if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
             return false;
         }
-        throw new ApiException(415, "unsupported_media_type",
+        throw new Invalid(Invalid.Reason.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + mediaType + " is not taken: use application/json or " + NDJSON + ".");
     }
 
@@ -85,7 +87,7 @@ public class EventParser {
         if (root.isArray()) {
             checkBatch(root.size());
             if (root.isEmpty()) {
-                throw new ApiException(400, "empty_batch", "The array holds no event.");
+                throw new Invalid(Invalid.Reason.EMPTY_BATCH, "The array holds no event.");
             }
             List<GameEvent> events = new ArrayList<>(root.size());
             for (int i = 0; i < root.size(); i++) {
@@ -118,7 +120,7 @@ public class EventParser {
 
     private void checkBatch(int count) {
         if (count > maxBatch) {
-            throw new ApiException(413, "batch_too_large",
+            throw new Invalid(Invalid.Reason.BATCH_TOO_LARGE,
                     "The request carries more than " + maxBatch + " events (inorder.max-batch); split it.");
         }
     }
@@ -127,13 +129,13 @@ public class EventParser {
         try {
             JsonNode node = reader.readTree(body, offset, length);
             if (node == null || node.isMissingNode()) {
-                throw new ApiException(400, "invalid_json", where + " holds no JSON value.");
+                throw new Invalid(Invalid.Reason.INVALID_JSON, where + " holds no JSON value.");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_json", where + " is not valid JSON: " + e.getOriginalMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ApiException(400, "invalid_json", where + " could not be read: " + e.getMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + " could not be read: " + e.getMessage());
         }
     }
 
@@ -164,14 +166,14 @@ public class EventParser {
         if (seq == null || seq.isNull()) {
             return null;
         }
-        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
-            throw invalid(where + ": \"Seq\" must be a whole number from 0 to " + Long.MAX_VALUE + ".");
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0 || seq.asLong() > MAX_SEQ) {
+            throw invalid(where + ": \"Seq\" must be a whole number from 0 to " + MAX_SEQ + " (2^53 - 1, exact in every JSON client).");
         }
         return seq.asLong();
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(400, "invalid_event", detail);
+    private static Invalid invalid(String detail) {
+        return new Invalid(Invalid.Reason.INVALID_EVENT, detail);
     }
 
     private static boolean isBlank(byte[] body) {

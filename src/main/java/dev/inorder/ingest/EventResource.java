@@ -1,5 +1,7 @@
 package dev.inorder.ingest;
 
+import java.io.IOException;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /events}: parse, hand over to {@link Ingest}, answer 202 with the offsets. It runs on the HTTP event loop
@@ -45,6 +48,9 @@ public class EventResource {
     @Inject
     Rejections rejections;
 
+    @Inject
+    SeqWatch seqWatch;
+
     @POST
     @NonBlocking
     @Operation(summary = "Accept events", description = "One Stats API envelope {\"Event\", \"Data\", \"Seq\"?}, a JSON "
@@ -55,7 +61,8 @@ public class EventResource {
             @Content(mediaType = EventParser.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "202", description = "Accepted: the first event's log and offset, and how many",
             content = @Content(schema = @Schema(implementation = Ingest.Accepted.class)))
-    @APIResponse(responseCode = "400", description = "invalid_json, invalid_event, empty_body or empty_batch: nothing taken",
+    @APIResponse(responseCode = "400", description = "invalid_json, invalid_event, seq_jump (a Seq more than 1,000,000 "
+            + "ahead of the sender's last in the match), empty_body or empty_batch: nothing taken",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "unauthorized: inorder.api-key is set and the key is missing or wrong",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -71,14 +78,47 @@ public class EventResource {
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
         EventLimits.checkSource(source);
+        SeqWatch.Seen seen = seqWatch.check(source, events);
         return ingest.append(source, events, body.length)
-                .map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));
+                .map(accepted -> {
+                    seqWatch.accepted(seen);
+                    return RestResponse.status(RestResponse.Status.ACCEPTED, accepted);
+                });
     }
 
     @ServerExceptionMapper
     public RestResponse<ApiError> invalid(ApiException e) {
         rejections.count(e.error(), e.status(), e.getMessage());
         return e.toResponse();
+    }
+
+    /**
+     * The body could not be read whole: over {@code inorder.max-body-size} as it streamed (no Content-Length), where
+     * the HTTP layer has already answered 413 and closes the connection; or the client went away. Not a server fault.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ApiError> unreadable(IOException e, HttpServerRequest request) {
+        if (request.response().ended() && request.response().getStatusCode() == 413) {
+            rejections.count(Invalid.Reason.BODY_TOO_LARGE.code(), 413, "a body without Content-Length went over the limit as it streamed");
+            return null;
+        }
+        return invalid(new ApiException(400, "unreadable_body", "The body could not be read whole: " + e.getMessage()));
+    }
+
+    /** Input ingest will not take: 400, 413 or 415, nothing taken. */
+    @ServerExceptionMapper
+    public RestResponse<ApiError> invalid(Invalid e) {
+        return invalid(badRequest(e));
+    }
+
+    /** What HTTP answers to input ingest will not take: the status its reason calls for, the reason as the error code. */
+    public static ApiException badRequest(Invalid e) {
+        int status = switch (e.reason()) {
+            case BODY_TOO_LARGE, BATCH_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            default -> 400;
+        };
+        return new ApiException(status, e.reason().code(), e.getMessage());
     }
 
     /** Ingest had no room, is stopping, or its store or broker does not answer: 503 with when to try again. */

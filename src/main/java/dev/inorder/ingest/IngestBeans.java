@@ -55,4 +55,11 @@ public class IngestBeans {
     static EventParser parser(ObjectMapper mapper, InOrderConfig config) {
         return new EventParser(mapper, config.maxBodySize().asLongValue(), config.maxBatch());
     }
+
+    /** The door's Seq check remembers as many sender × match pairs as the consumer's guard keeps (4 per cached match). */
+    @Produces
+    @Singleton
+    static SeqWatch seqWatch(InOrderConfig config) {
+        return new SeqWatch(4 * config.store().maxCachedMatches());
+    }
 }

@@ -1,13 +1,18 @@
 package dev.inorder.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
@@ -21,10 +26,13 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * Fans what the store just committed out to live clients. The consumer only hands the committed changes to the
- * feed's own thread and returns: building the messages and offering them to every client happens there, so the
- * consumer's cost does not grow with the number of clients. Each client has at most {@link #PER_CLIENT} messages
- * waiting, and what does not fit is dropped and counted, so a slow or stuck browser never slows the ordered consumer;
- * at most {@code maxClients} clients are served. Delivery runs on Mutiny's executor.
+ * feed's own thread and returns: building the messages, writing each one as JSON <em>once</em> and offering that text
+ * to every client happens there, so the consumer's cost does not grow with the number of clients. Each client has at
+ * most {@link #PER_CLIENT} messages waiting: what does not fit is dropped for it and counted (a slow client misses
+ * some states, a burst does not stop the others). A client whose buffer is full and that has taken nothing for
+ * {@code stallAfter} has stopped reading: it is let go (its {@code onStalled} is called, the transport closes it) and
+ * counted, so it holds neither memory nor a place. At most {@code maxClients} clients are served. Delivery runs on
+ * Mutiny's executor.
  */
 public class LiveFeed {
 
@@ -38,7 +46,13 @@ public class LiveFeed {
     /** Commits waiting for the fan-out thread; beyond, a commit's messages are dropped for every client (counted). */
     static final int PENDING_COMMITS = 1024;
 
+    /** Most messages waiting for one client; one more and the client is let go. */
+    static final int PER_CLIENT = 256;
+
     private final int maxClients;
+    private final Function<LiveMessage, String> json;
+    private final long stallAfterNanos;
+    private final LongSupplier nanoClock;
     private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(PENDING_COMMITS), r -> {
                 Thread t = new Thread(r, "inorder-live-fan-out");
@@ -46,36 +60,49 @@ public class LiveFeed {
                 return t;
             }, (task, executor) -> droppedCommit());
 
-    public LiveFeed(int maxClients) {
+    /**
+     * @param json writes a message as the JSON text clients receive (called once per message, whatever the number of
+     *        clients)
+     * @param stallAfter how long a client with a full buffer may take nothing before it is let go
+     * @param nanoClock {@link System#nanoTime()}, or a test's clock
+     */
+    public LiveFeed(int maxClients, Function<LiveMessage, String> json, Duration stallAfter, LongSupplier nanoClock) {
         this.maxClients = maxClients;
+        this.json = json;
+        this.stallAfterNanos = stallAfter.toNanos();
+        this.nanoClock = nanoClock;
     }
 
-    /** Most messages waiting for one client before new ones are dropped for it. */
-    static final int PER_CLIENT = 256;
-
-    private record Client(String match, MultiEmitter<? super LiveMessage> emitter, AtomicInteger waiting) {
+    private record Client(String match, MultiEmitter<? super String> emitter, AtomicInteger waiting, AtomicLong lastTaken,
+            Runnable onStalled, AtomicBoolean gone) {
     }
 
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder stalled = new LongAdder();
 
     /**
-     * A stream for one client: every match, or the one whose guid is {@code match}.
+     * A stream of JSON messages for one client: every match, or the one whose guid is {@code match}.
      *
+     * @param onStalled called once if the client stops reading and is let go: the transport closes its connection
      * @throws Full when {@code maxClients} clients are served already
      */
-    public Multi<LiveMessage> subscribe(String match) {
+    public Multi<String> subscribe(String match, Runnable onStalled) {
         if (clients.size() >= maxClients) {
             throw new Full(maxClients);
         }
         AtomicInteger waiting = new AtomicInteger();
-        return Multi.createFrom().<LiveMessage> emitter(emitter -> {
-            Client client = new Client(match, emitter, waiting);
+        AtomicLong lastTaken = new AtomicLong(nanoClock.getAsLong());
+        return Multi.createFrom().<String> emitter(emitter -> {
+            Client client = new Client(match, emitter, waiting, lastTaken, onStalled, new AtomicBoolean());
             clients.add(client);
             emitter.onTermination(() -> clients.remove(client));
         }, BackPressureStrategy.BUFFER)
                 .emitOn(Infrastructure.getDefaultExecutor())
-                .onItem().invoke(message -> waiting.decrementAndGet());
+                .onItem().invoke(message -> {
+                    waiting.decrementAndGet();
+                    lastTaken.set(nanoClock.getAsLong());
+                });
     }
 
     /**
@@ -105,8 +132,13 @@ public class LiveFeed {
         }
     }
 
-    /** Sends to every client whose filter takes it, or drops it for a client that is too far behind. */
+    /**
+     * Sends to every client whose filter takes it, drops it for a client that already has {@link #PER_CLIENT}
+     * messages waiting, and lets that client go if it has taken nothing for {@code stallAfter}. The JSON is written
+     * once, and only if some client takes it.
+     */
     public void offer(LiveMessage message) {
+        String text = null;
         for (Client client : clients) {
             if (client.match() != null && message.match() != null && !client.match().equals(message.match())) {
                 continue;
@@ -114,9 +146,24 @@ public class LiveFeed {
             if (client.waiting().incrementAndGet() > PER_CLIENT) {
                 client.waiting().decrementAndGet();
                 dropped.increment();
-            } else {
-                client.emitter().emit(message);
+                if (nanoClock.getAsLong() - client.lastTaken().get() > stallAfterNanos) {
+                    letGo(client);
+                }
+                continue;
             }
+            if (text == null) {
+                text = json.apply(message);
+            }
+            client.emitter().emit(text);
+        }
+    }
+
+    private void letGo(Client client) {
+        if (client.gone().compareAndSet(false, true)) {
+            clients.remove(client);
+            stalled.increment();
+            client.onStalled().run();
+            client.emitter().complete();
         }
     }
 
@@ -124,8 +171,13 @@ public class LiveFeed {
         return clients.size();
     }
 
-    /** Messages dropped because their client was too slow. */
+    /** Messages dropped: the client was too slow to take them, or the fan-out was too far behind. */
     public long dropped() {
         return dropped.sum();
+    }
+
+    /** Clients let go because they stopped reading. */
+    public long stalled() {
+        return stalled.sum();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -12,6 +13,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.inorder.web.ApiException;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 
 /** {@code GET /live}: Server-Sent Events of every applied change, and a queue tick each second. */
 @Path("/live")
@@ -22,13 +24,15 @@ public class LiveResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Operation(summary = "Live changes", description = "Each SSE data is a JSON LiveMessage: type match (state after "
             + "events were applied), event (goal, statfeed, match ended…) or queue (status, each second). "
-            + "?match=GUID keeps one match's messages and the queue ticks.")
-    public Multi<LiveMessage> live(@QueryParam("match") String match) {
+            + "?match=GUID keeps one match's messages and the queue ticks. A client that stops reading is disconnected once "
+            + "256 messages wait for it.")
+    public Multi<String> live(@QueryParam("match") String match, @Context HttpServerRequest request) {
         try {
-            return feed.subscribe(match == null || match.isBlank() ? null : match);
+            // The feed writes each message as JSON once for all clients: the text goes out as it is.
+            return feed.subscribe(match == null || match.isBlank() ? null : match, () -> request.connection().close());
         } catch (LiveFeed.Full e) {
             throw new ApiException(503, "too_many_clients", e.getMessage(), 5);
         }

@@ -6,6 +6,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.inorder.InOrderConfig;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,7 +21,8 @@ import io.vertx.core.Vertx;
 public class QueueTicker {
 
     /** The queue tick: {@code GET /queue}'s numbers plus rates per second and live drops. */
-    public record Tick(Object queue, double acceptedPerSecond, double processedPerSecond, long liveDropped, int liveClients) {
+    public record Tick(Object queue, double acceptedPerSecond, double processedPerSecond, long liveDropped,
+            long liveStalled, int liveClients) {
     }
 
     @Inject
@@ -32,10 +36,18 @@ public class QueueTicker {
 
     @Produces
     @Singleton
-    static LiveFeed feed(MeterRegistry registry, InOrderConfig config) {
-        var feed = new LiveFeed(config.live().maxClients());
+    static LiveFeed feed(MeterRegistry registry, InOrderConfig config, ObjectMapper mapper) {
+        var feed = new LiveFeed(config.live().maxClients(), message -> {
+            try {
+                return mapper.writeValueAsString(message);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A live message could not be written as JSON", e);
+            }
+        }, config.live().stallAfter(), System::nanoTime);
         FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
                 .description("Live messages dropped for clients too slow to take them").register(registry);
+        FunctionCounter.builder("inorder.live.stalled", feed, LiveFeed::stalled)
+                .description("Live clients let go because they stopped reading").register(registry);
         return feed;
     }
 
@@ -47,7 +59,7 @@ public class QueueTicker {
         var status = queue.status();
         if (lastAccepted >= 0 && feed.clients() > 0) {
             feed.offer(new LiveMessage("queue", null, new Tick(status, status.accepted() - lastAccepted,
-                    status.processed() - lastProcessed, feed.dropped(), feed.clients())));
+                    status.processed() - lastProcessed, feed.dropped(), feed.stalled(), feed.clients())));
         }
         lastAccepted = status.accepted();
         lastProcessed = status.processed();

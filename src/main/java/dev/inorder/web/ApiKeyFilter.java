@@ -40,6 +40,9 @@ public class ApiKeyFilter {
     static final Set<String> PUBLIC = Set.of("/", "/index.html", "/app.js", "/style.css", "/favicon.ico", "/q/health",
             "/q/health/live", "/q/health/ready", "/q/health/started");
 
+    /** Set on a request whose sender key named its sender (so {@code X-Source-Id} is the key's, not the client's). */
+    static final String SENDER_KEYED = "inorder.sender-keyed";
+
     @Inject
     InOrderConfig config;
 
@@ -74,6 +77,7 @@ public class ApiKeyFilter {
         if (sender != null) {
             // The key decides who speaks: whatever X-Source-Id the request carried, it is this sender's.
             ctx.request().headers().set(EventResource.SOURCE_HEADER, sender);
+            ctx.put(SENDER_KEYED, true);
             ctx.next();
             return;
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.GameEvent;
-import dev.inorder.web.ApiException;
+
 
 class EventParserTest {
 
@@ -53,13 +53,13 @@ class EventParserTest {
     @Test
     void shouldCountNdjsonLinesAgainstTheBatchLimit() {
         assertThatThrownBy(() -> parse("application/x-ndjson", "{\"Event\":\"A\",\"Data\":{}}\n".repeat(4)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reason()).isEqualTo(Invalid.Reason.BATCH_TOO_LARGE));
     }
 
     @Test
     void shouldRefuseDeeplyNestedJsonAsInvalid() {
         String deep = "{\"Event\":\"A\",\"Data\":{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}}";
         assertThatThrownBy(() -> parse("application/json", deep))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo("invalid_json"));
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reason().code()).isEqualTo("invalid_json"));
     }
 }

@@ -101,6 +101,29 @@ class HostileInputTest {
         refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{\"MatchGuid\":\"x\",\"MatchGuid\":\"y\"}}"), 400, "invalid_json");
         refused("application/json", utf8("{\"Event\":\"A\",\"Data\":\"{\\\"N\\\":1,\\\"N\\\":2}\"}"), 400, "invalid_json");
 
+        // A Seq beyond 2^53 - 1, and one that jumps implausibly far ahead of its sender's last: refused, so that one bad
+        // value cannot make every later event of the sender stale.
+        refused("application/json", utf8("{\"Event\":\"A\",\"Data\":{},\"Seq\":9223372036854775807}"), 400, "invalid_event");
+        given().contentType("application/json").header("X-Source-Id", "victim").body(Events.updateState("jumpy", 1))
+                .post("/events").then().statusCode(202);
+        given().contentType("application/json").header("X-Source-Id", "victim").body(Events.updateState("jumpy", 1_000_002))
+                .post("/events").then().statusCode(400).body("error", equalTo("seq_jump"));
+        given().contentType("application/json").header("X-Source-Id", "victim").body(Events.array(java.util.List.of(
+                Events.updateState("jumpy", 2), Events.updateState("jumpy", 1_000_003)))).post("/events")
+                .then().statusCode(400).body("error", equalTo("seq_jump")).body("detail", containsString("Event 1"));
+        given().contentType("application/json").header("X-Source-Id", "victim").body(Events.updateState("jumpy", 2))
+                .post("/events").then().statusCode(202);
+
+        // A chunked body (no Content-Length) is cut at the limit as it streams: 413, and the service goes on.
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String chunk = "{\"Event\":\"" + "x".repeat(1024 * 1024) + "\",\"Data\":{}}";
+            socket.getOutputStream().write(utf8("POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n"));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
+
         // Unknown fields are not hostile: they are kept.
         given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"hostile\",\"NewField\":[1,2]},\"Extra\":true}")
                 .post("/events").then().statusCode(202);
@@ -109,6 +132,7 @@ class HostileInputTest {
         JsonPath queue = queue();
         assertThat(queue.getLong("lastProcessedOffset")).isGreaterThanOrEqualTo(accepted.getLong("offset") + 2);
         assertThat(queue.getLong("deadLettered")).isZero();
+        get("/matches/jumpy").then().statusCode(200).body("timeSeconds", equalTo(298));
         get("/q/health/ready").then().statusCode(200);
     }
 
