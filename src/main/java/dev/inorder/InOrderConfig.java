@@ -88,6 +88,10 @@ public interface InOrderConfig {
         /** How long a client whose buffer is full may take nothing before it is disconnected. */
         @WithDefault("10s")
         java.time.Duration stallAfter();
+
+        /** At most one live update per interval: a match changed several times in between is sent once, as it is now. */
+        @WithDefault("100ms")
+        java.time.Duration interval();
     }
 
     enum Transport {

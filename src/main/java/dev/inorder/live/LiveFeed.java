@@ -2,10 +2,13 @@ package dev.inorder.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +28,11 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
- * Fans what the store just committed out to live clients. The consumer only hands the committed changes to the
- * feed's own thread and returns: building the messages, writing each one as JSON <em>once</em> and offering that text
- * to every client happens there, so the consumer's cost does not grow with the number of clients. Each client has at
+ * Fans what the store just committed out to live clients. The consumer only hands the committed changes over and
+ * returns; at most once per {@code interval} the feed's own thread takes what came since (each changed match once, in
+ * its latest state, and every timeline event in order), writes each message as JSON <em>once</em> and offers that
+ * text to every client, so the consumer's cost does not grow with the number of clients, and the clients' cost not
+ * with the commit rate. Each client has at
  * most {@link #PER_CLIENT} messages waiting: what does not fit is dropped for it and counted (a slow client misses
  * some states, a burst does not stop the others). A client whose buffer is full and that has taken nothing for
  * {@code stallAfter} has stopped reading: it is let go (its {@code onStalled} is called, the transport closes it) and
@@ -43,8 +48,8 @@ public class LiveFeed {
         }
     }
 
-    /** Commits waiting for the fan-out thread; beyond, a commit's messages are dropped for every client (counted). */
-    static final int PENDING_COMMITS = 1024;
+    /** Timeline events waiting for the next flush; beyond, they are dropped for every client (counted). */
+    static final int PENDING_EVENTS = 10_000;
 
     /** Most messages waiting for one client; one more and the client is let go. */
     static final int PER_CLIENT = 256;
@@ -53,21 +58,32 @@ public class LiveFeed {
     private final Function<LiveMessage, String> json;
     private final long stallAfterNanos;
     private final LongSupplier nanoClock;
-    private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(PENDING_COMMITS), r -> {
-                Thread t = new Thread(r, "inorder-live-fan-out");
-                t.setDaemon(true);
-                return t;
-            }, (task, executor) -> droppedCommit());
+    private final long intervalNanos;
+    private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inorder-live-fan-out");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What was committed since the last flush: each match's latest state, and the timeline events in order. */
+    private final Map<String, Match> pendingStates = new LinkedHashMap<>();
+    private final List<TimelineEntry> pendingEvents = new ArrayList<>();
+    private boolean flushScheduled;
+    private long lastFlushNanos;
 
     /**
      * @param json writes a message as the JSON text clients receive (called once per message, whatever the number of
      *        clients)
      * @param stallAfter how long a client with a full buffer may take nothing before it is let go
+     * @param interval at most one flush per interval: a match changed by several commits in between is sent once, in
+     *        its latest state (timeline events are all sent)
      * @param nanoClock {@link System#nanoTime()}, or a test's clock
      */
-    public LiveFeed(int maxClients, Function<LiveMessage, String> json, Duration stallAfter, LongSupplier nanoClock) {
+    public LiveFeed(int maxClients, Function<LiveMessage, String> json, Duration stallAfter, Duration interval,
+            LongSupplier nanoClock) {
         this.maxClients = maxClients;
+        this.intervalNanos = interval.toNanos();
+        this.lastFlushNanos = System.nanoTime() - intervalNanos;
         this.json = json;
         this.stallAfterNanos = stallAfter.toNanos();
         this.nanoClock = nanoClock;
@@ -107,26 +123,47 @@ public class LiveFeed {
 
     /**
      * Called by the consumer after a commit: the matches it changed and the discrete events it applied. Returns at
-     * once: the messages are built and offered on the feed's own thread.
+     * once: they wait for the next flush (at most one per interval), where the messages are built and offered on the
+     * feed's own thread.
      */
     public void committed(MatchBook.Changes changes) {
         if (clients.isEmpty()) {
             return;
         }
-        fanOut.execute(() -> fanOut(changes));
-    }
-
-    private void droppedCommit() {
-        dropped.add(Math.max(1, clients.size()));
-    }
-
-    private void fanOut(MatchBook.Changes changes) {
-        for (List<Match> matches : List.of(changes.inserted(), changes.updated())) {
-            for (Match m : matches) {
-                offer(new LiveMessage("match", m.key(), MatchView.of(m)));
+        synchronized (pendingStates) {
+            for (List<Match> matches : List.of(changes.inserted(), changes.updated())) {
+                for (Match m : matches) {
+                    pendingStates.put(m.key(), m);
+                }
+            }
+            int room = PENDING_EVENTS - pendingEvents.size();
+            if (changes.timeline().size() > room) {
+                dropped.add((long) (changes.timeline().size() - Math.max(0, room)) * clients.size());
+            }
+            pendingEvents.addAll(changes.timeline().subList(0, Math.max(0, Math.min(room, changes.timeline().size()))));
+            if (!flushScheduled) {
+                flushScheduled = true;
+                long wait = Math.max(0, lastFlushNanos + intervalNanos - System.nanoTime());
+                fanOut.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
             }
         }
-        for (TimelineEntry e : changes.timeline()) {
+    }
+
+    void flush() {
+        List<Match> states;
+        List<TimelineEntry> events;
+        synchronized (pendingStates) {
+            states = new ArrayList<>(pendingStates.values());
+            events = new ArrayList<>(pendingEvents);
+            pendingStates.clear();
+            pendingEvents.clear();
+            flushScheduled = false;
+            lastFlushNanos = System.nanoTime();
+        }
+        for (Match m : states) {
+            offer(new LiveMessage("match", m.key(), MatchView.of(m)));
+        }
+        for (TimelineEntry e : events) {
             offer(new LiveMessage("event", e.matchKey(), new TimelineItem(e.offset(), e.event(),
                     Instant.ofEpochMilli(e.appliedAtMillis()), e.data())));
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inorder.InOrderConfig;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -43,11 +44,12 @@ public class QueueTicker {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A live message could not be written as JSON", e);
             }
-        }, config.live().stallAfter(), System::nanoTime);
+        }, config.live().stallAfter(), config.live().interval(), System::nanoTime);
         FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
                 .description("Live messages dropped for clients too slow to take them").register(registry);
         FunctionCounter.builder("inorder.live.stalled", feed, LiveFeed::stalled)
                 .description("Live clients let go because they stopped reading").register(registry);
+        Gauge.builder("inorder.live.clients", feed, LiveFeed::clients).description("Live clients connected").register(registry);
         return feed;
     }
 

@@ -27,7 +27,7 @@ class LiveFeedTest {
     private final LiveFeed feed = new LiveFeed(10, m -> {
         written.incrementAndGet();
         return m.type() + ":" + m.match() + ":" + m.data();
-    }, Duration.ofSeconds(10), now::get);
+    }, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
 
     @Test
     void shouldDropForAClientWithAFullBufferAndLetItGoOnceItHasTakenNothingForTheStallTime() {
@@ -97,7 +97,7 @@ class LiveFeedTest {
 
     @Test
     void shouldRefuseClientsBeyondTheCapAndTakeOneAgainWhenOneLeaves() {
-        var small = new LiveFeed(2, LiveMessage::type, Duration.ofSeconds(10), now::get);
+        var small = new LiveFeed(2, LiveMessage::type, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
         var first = small.subscribe(null, () -> {
         }).subscribe().withSubscriber(AssertSubscriber.<String> create(1));
         small.subscribe(null, () -> {
@@ -121,5 +121,29 @@ class LiveFeedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 1);
         assertThat(client.getItems().get(0)).startsWith("match:M1:");
         assertThat(threads).doesNotContain(Thread.currentThread().getName());
+    }
+
+    @Test
+    void shouldSendAMatchChangedSeveralTimesBetweenTwoFlushesOnceInItsLatestStateAndEveryEvent() {
+        var slow = new LiveFeed(10, m -> m.type() + ":" + m.match() + ":" + (m.data() instanceof dev.inorder.query.MatchView v
+                ? v.timeSeconds() : m.data()), Duration.ofSeconds(10), Duration.ofHours(1), now::get);
+        var client = slow.subscribe(null, () -> {
+        }).subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE));
+        slow.committed(changes(state("M1", 300)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 1); // the first goes at once
+        slow.committed(changes(state("M1", 299)));
+        slow.committed(changes(state("M2", 100)));
+        slow.committed(changes(state("M1", 298)));
+        slow.flush(); // what the scheduler does an interval after the first
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 3);
+        assertThat(client.getItems()).containsExactly("match:M1:300", "match:M1:298", "match:M2:100");
+    }
+
+    private static Match state(String key, int timeSeconds) {
+        return new Match(key, key, "pc", null, "live", timeSeconds, false, List.of(), null, null, 0, 0, 1, List.of());
+    }
+
+    private static MatchBook.Changes changes(Match match) {
+        return new MatchBook.Changes(List.of(), List.of(match), List.of(), List.of(), Map.of(), Map.of());
     }
 }
