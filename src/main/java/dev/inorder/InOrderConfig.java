@@ -71,6 +71,46 @@ public interface InOrderConfig {
 
     Clients clients();
 
+    StatsApi statsapi();
+
+    /** The game's Stats API: InOrder connects to the game and keeps connected. */
+    interface StatsApi {
+        /** {@code host:port} of the game's Stats API (49123 by default in the game); unset: no connection. */
+        Optional<String> address();
+
+        /** No byte for this long: the game is taken as gone (it quits without closing), and InOrder connects again. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** The longest wait between two connection attempts (backoff doubles from 250 ms, with jitter). */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    Mqtt mqtt();
+
+    /** MQTT ingest: InOrder subscribes to a broker, as rlapi2mqtt publishes. */
+    interface Mqtt {
+        /** {@code mqtt://host:port} of the broker; unset: no subscription. */
+        Optional<String> url();
+
+        /** Topic filters to subscribe to, QoS 1. */
+        @WithDefault("rlapi2mqtt/#")
+        List<String> topics();
+
+        /** The client id: stable, so that the broker keeps the session (and what arrives) while InOrder is down. */
+        @WithDefault("inorder")
+        String clientId();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** The longest wait between two connection attempts. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
     interface Clients {
         /**
          * Most requests per second one client may make (its sender, when a sender key names it, else its address),

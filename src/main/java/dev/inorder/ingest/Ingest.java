@@ -23,7 +23,8 @@ public interface Ingest {
 
     /**
      * Accepts the events, in list order, or refuses them: the item arrives once they are safe (queued in memory, or
-     * acknowledged by every Kafka replica). A refusal is a {@link Refused}, thrown or as the Uni's failure.
+     * acknowledged by every Kafka replica). A refusal is the Uni's failure, a {@link Refused}, never thrown:
+     * every transport handles it in one place (HTTP answers 503, a connector holds its source back).
      *
      * @param bytes the size of the request the events came in, for the queue's byte bound
      */

@@ -192,7 +192,11 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     @Override
     public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
-        return Uni.createFrom().item(offer(source, events, bytes));
+        try {
+            return Uni.createFrom().item(offer(source, events, bytes));
+        } catch (Refused refused) {
+            return Uni.createFrom().failure(refused);
+        }
     }
 
     /** Counts a refused request: bad input or no room. */

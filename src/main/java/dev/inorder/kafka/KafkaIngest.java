@@ -59,14 +59,15 @@ public class KafkaIngest implements Ingest {
     @Override
     public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
         if (closed) {
-            throw new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
+            return Uni.createFrom().failure(new Refused(Refused.Reason.DRAINING,
+                    "The service is stopping; send again to its next instance.", 5));
         }
         int count = events.size();
         int depth = inFlight.addAndGet(count);
         if (depth > capacity()) {
             release(count);
-            throw new Refused(Refused.Reason.QUEUE_FULL, (depth - count) + " of " + capacity() + " events are waiting for the "
-                    + "broker; " + count + " more do not fit. Nothing of this request was taken.", 1);
+            return Uni.createFrom().failure(new Refused(Refused.Reason.QUEUE_FULL, (depth - count) + " of " + capacity()
+                    + " events are waiting for the broker; " + count + " more do not fit. Nothing of this request was taken.", 1));
         }
         long now = System.currentTimeMillis();
         var request = new Request(count);

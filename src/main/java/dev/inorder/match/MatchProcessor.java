@@ -20,6 +20,7 @@ public final class MatchProcessor {
     static final String UPDATE_STATE = "UpdateState";
     static final String CLOCK = "ClockUpdatedSeconds";
     static final String MATCH_ENDED = "MatchEnded";
+    static final String GOAL_SCORED = "GoalScored";
 
     /** The result of one event: the match after it, and the timeline entry it adds, if any. */
     public record Outcome(Match match, TimelineEntry timelineEntry, boolean justEnded) {
@@ -61,9 +62,18 @@ public final class MatchProcessor {
                 match = ended(match, data);
                 entry = entry(key, accepted);
             }
+            case GOAL_SCORED -> entry = isPhantomGoal(data) ? null : entry(key, accepted);
             default -> entry = entry(key, accepted);
         }
         return new Outcome(touched(match, accepted), entry, justEnded);
+    }
+
+    /**
+     * The game sends a second {@code GoalScored} at the end of each goal replay, with an empty scorer and speed 0: not a
+     * goal. It is applied (the match is touched) but adds nothing to the timeline.
+     */
+    static boolean isPhantomGoal(ObjectNode data) {
+        return data.path("Scorer").path("Name").asText("").isBlank() && data.path("GoalSpeed").asDouble(0) == 0;
     }
 
     private static Match updateState(Match m, ObjectNode data) {

@@ -55,7 +55,10 @@ public class EventConsumer {
 
     @Produces
     @Singleton
-    static OrderedProcessor processor(EventHandler handler, ProcessingObserver observer) {
-        return new OrderedProcessor(handler, observer, 100);
+    static OrderedProcessor processor(EventHandler handler, ProcessingObserver metrics, Committed committed) {
+        return new OrderedProcessor(handler, (events, nanos) -> {
+            metrics.handled(events, nanos);
+            committed.handled(events, nanos);
+        }, 100);
     }
 }

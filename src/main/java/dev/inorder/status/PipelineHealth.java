@@ -15,6 +15,9 @@ import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import dev.inorder.ingest.Source;
+import dev.inorder.ingest.Sources;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -107,6 +110,29 @@ public class PipelineHealth {
                 return response.down().withData("reason", "store unreachable: " + e.getMessage()).build();
             }
             return response.up().build();
+        }
+    }
+
+    /**
+     * Each connector that reads from elsewhere (the game, an MQTT broker): connected or not, since when, events taken.
+     * Always UP: a game that is not running is no reason to stop serving; {@code GET /sources} has the details.
+     */
+    @Readiness
+    @ApplicationScoped
+    public static class SourcesCheck implements HealthCheck {
+
+        @Inject
+        Sources sources;
+
+        @Override
+        public HealthCheckResponse call() {
+            var response = HealthCheckResponse.named("sources").up();
+            for (Source.View source : sources.views()) {
+                response.withData(source.name(), (source.connected() ? "connected" : "not connected") + " since "
+                        + source.since() + ", " + source.eventsTaken() + " events taken, " + source.reconnects() + " reconnects"
+                        + (source.lastError() == null ? "" : ", last error: " + source.lastError()));
+            }
+            return response.build();
         }
     }
 }

@@ -78,6 +78,30 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
                 .map(Long::parseLong);
     }
 
+    /** The event names and Data (JSON text) of a match's latest {@code depth} timeline events, newest first. */
+    public List<String[]> latestTimeline(String matchKey, int depth) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT event_name, data FROM timeline_events WHERE match_key = ? ORDER BY event_offset DESC")) {
+            ps.setMaxRows(depth);
+            ps.setString(1, matchKey);
+            List<String[]> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failures.of("reading the timeline of " + matchKey, e);
+        }
+    }
+
+    /** The highest Seq stored for any match of the sender, 0 when none: where a connector's own Seq continues. */
+    public long highestSeq(String source) {
+        return queryOne("SELECT MAX(last_seq) FROM sender_seqs WHERE source = ?", source).map(Long::parseLong).orElse(0L);
+    }
+
     @Override
     public long position(String log) {
         return queryOne("SELECT last_offset FROM log_positions WHERE log_name = ?", log).map(Long::parseLong)

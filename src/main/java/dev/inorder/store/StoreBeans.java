@@ -14,13 +14,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.inorder.InOrderConfig;
 import dev.inorder.deadletter.DeadLetterStore;
 import dev.inorder.ingest.OffsetReservations;
+import dev.inorder.ingest.RecentEvents;
+import dev.inorder.ingest.SenderSeqs;
 import dev.inorder.live.LiveFeed;
 import dev.inorder.match.MatchBook;
+import dev.inorder.match.MatchProcessor;
 import dev.inorder.match.Ownership;
 import dev.inorder.query.MatchQueries;
 import dev.inorder.processing.AppliedEventLog;
@@ -83,6 +87,41 @@ public class StoreBeans {
         return switch (config.processing().handler()) {
             case STORE -> store;
             case MEMORY -> OffsetReservations.NONE;
+        };
+    }
+
+    /** Where a connector's own Seq continues after a restart; the memory-only handler (benchmarks) keeps nothing. */
+    @Produces
+    @Singleton
+    static SenderSeqs senderSeqs(InOrderConfig config, MatchStore store) {
+        return switch (config.processing().handler()) {
+            case STORE -> store::highestSeq;
+            case MEMORY -> source -> 0;
+        };
+    }
+
+    /** A repeat after a crash is recognised against what the store holds; the memory-only handler holds nothing. */
+    @Produces
+    @Singleton
+    static RecentEvents recentEvents(InOrderConfig config, MatchStore store, ObjectMapper mapper) {
+        return switch (config.processing().handler()) {
+            case STORE -> (source, event) -> {
+                String guid = event.matchGuid();
+                if (guid == null || MatchProcessor.isState(event.event())) {
+                    return false;
+                }
+                for (String[] stored : store.latestTimeline(guid, RecentEvents.DEPTH)) {
+                    try {
+                        if (stored[0].equals(event.event()) && mapper.readTree(stored[1]).equals(event.data())) {
+                            return true;
+                        }
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("The store holds Data that is not JSON", e);
+                    }
+                }
+                return false;
+            };
+            case MEMORY -> (source, event) -> false;
         };
     }
 
