@@ -16,6 +16,15 @@
  *   --reorder P       share of snapshots sent after the next one (a reordering network) [0]
  *   --seed X          random seed, for a repeatable run [time]
  *   --settle S        seconds the read-back may wait for the service to apply everything [60]
+ *   --via http        POST /events, as a plugin does [http]
+ *   --via tcp PORT    play the game itself: listen on PORT as the game's Stats API does, and stream envelopes back to
+ *                     back, Data as a string holding JSON, no Seq, cut at random points; start InOrder with
+ *                     INORDER_STATSAPI_ADDRESS=localhost:PORT. One game plays one match at a time: the matches are
+ *                     played one after another. With the game's quirks: after each goal the replay events
+ *                     (ReplayStart, ReplayWillEnd, ReplayEnd) and a phantom GoalScored, which must not count.
+ *   --restarts N      (tcp) the game quits N times at random moments, without a goodbye, and comes back 1-3 s later [0]
+ *   --via mqtt URL    publish as rlapi2mqtt does: each envelope to topic rlapi2mqtt/<event in lower case>, QoS 1, to
+ *                     the broker at URL (mqtt://host:port); start InOrder with INORDER_MQTT_URL
  * A 503 is retried after its Retry-After. Exit code 0 when every match reads back exactly as sent, 1 otherwise.
  */
 import java.net.URI;
@@ -46,6 +55,10 @@ public class Simulator {
     static double duplicates;
     static double reorder;
     static long seed = System.nanoTime();
+    static String via = "http";
+    static int restarts;
+    static Game game;
+    static Mqtt mqtt;
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final AtomicLong sent = new AtomicLong(), accepted = new AtomicLong(), retries = new AtomicLong(),
@@ -66,13 +79,25 @@ public class Simulator {
                 case "--reorder" -> reorder = Double.parseDouble(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--settle" -> settle = Double.parseDouble(v);
+                case "--restarts" -> restarts = Integer.parseInt(v);
+                case "--via" -> {
+                    via = v;
+                    if (!via.equals("http")) {
+                        String target = args[i + 2];
+                        i++;
+                        if (via.equals("tcp")) game = new Game(Integer.parseInt(target));
+                        else if (via.equals("mqtt")) mqtt = new Mqtt(URI.create(target));
+                        else { System.err.println("--via takes http, tcp PORT or mqtt URL"); System.exit(2); }
+                    }
+                }
                 default -> { System.err.println("unknown option " + args[i] + "; see the header of tools/Simulator.java"); System.exit(2); }
             }
         }
         String run = Long.toString(Math.abs(seed) % 1_000_000, 36);
-        System.out.printf("Simulating %d matches of %.0f s at %.0f snapshots/s against %s (run %s, seed %d)%n",
-                matches, duration, rate, String.join(" + ", urls), run, seed);
-        ExecutorService pool = Executors.newFixedThreadPool(matches + 1);
+        System.out.printf("Simulating %d matches of %.0f s at %.0f snapshots/s against %s via %s (run %s, seed %d)%n",
+                matches, duration, rate, String.join(" + ", urls), via, run, seed);
+        // A game plays one match at a time: over TCP the matches come one after another.
+        ExecutorService pool = Executors.newFixedThreadPool(game != null ? 1 : matches + 1);
         List<Future<Match>> played = new ArrayList<>();
         for (int m = 0; m < matches; m++) {
             Match match = new Match("SIM-" + run + "-" + m, "sim-" + run + "-" + m, new Random(seed + m));
@@ -88,6 +113,7 @@ public class Simulator {
         List<Match> done = new ArrayList<>();
         for (Future<Match> f : played) done.add(f.get());
         pool.shutdown();
+        if (game != null) System.out.printf("The game quit and came back %d time(s)%n", game.restarted);
         // Read back until every match is as sent, or the service had --settle seconds to apply everything.
         long deadline = System.nanoTime() + (long) (settle * 1e9);
         int failures;
@@ -174,6 +200,13 @@ public class Simulator {
                     + (assisted ? ",\"Assister\":" + ref(mate) : ""));
             statfeed("Goal", p);
             if (assisted) statfeed("Assist", mate);
+            if (game != null) {
+                // The game's replay, and the phantom goal it sends at the replay's end (not a goal: not in the timeline).
+                discrete("ReplayStart", "");
+                discrete("ReplayWillEnd", "");
+                pending.add(envelope("GoalScored", "\"GoalSpeed\":0,\"Scorer\":{\"Name\":\"\",\"Shortcut\":0,\"TeamNum\":0}"));
+                discrete("ReplayEnd", "");
+            }
         }
 
         void statfeed(String type, int p) {
@@ -201,7 +234,8 @@ public class Simulator {
             String event = envelope("UpdateState", "\"Players\":[" + players + "]," + game);
             // A reordering network: this snapshot overtakes the one before it, which then arrives stale.
             int last = pending.size() - 1;
-            if (!winner && last >= 0 && pending.get(last).startsWith("{\"Event\":\"UpdateState\"") && random.nextDouble() < reorder) {
+            if (!winner && last >= 0 && pending.get(last).startsWith("{\"Event\":\"UpdateState\"") && random.nextDouble() < reorder
+                    && via.equals("http")) {
                 pending.add(last, event);
                 reordered.incrementAndGet();
             } else {
@@ -216,7 +250,9 @@ public class Simulator {
 
         String envelope(String name, String fields) {
             String data = "\"MatchGuid\":\"" + guid + "\"" + (fields.isEmpty() ? "" : "," + fields);
-            return "{\"Event\":\"" + name + "\",\"Seq\":" + (++seq) + ",\"Data\":{" + data + "}}";
+            if (via.equals("http")) return "{\"Event\":\"" + name + "\",\"Seq\":" + (++seq) + ",\"Data\":{" + data + "}}";
+            // As the game writes it: no Seq, Data a string holding JSON.
+            return "{\"Event\":\"" + name + "\",\"Data\":\"{" + data.replace("\\", "\\\\").replace("\"", "\\\"") + "}\"}";
         }
 
         void flush(boolean all) throws Exception {
@@ -233,6 +269,8 @@ public class Simulator {
         }
 
         void post(List<String> events) throws Exception {
+            if (game != null) { game.send(events, random); return; }
+            if (mqtt != null) { for (String e : events) mqtt.publish(e); return; }
             String body = events.size() == 1 ? events.get(0) : "[" + String.join(",", events) + "]";
             for (int attempt = 1; ; attempt++) {
                 String url = urls.get((int) (turn.getAndIncrement() % urls.size()));
@@ -317,6 +355,116 @@ public class Simulator {
             if (expected.equals(actual)) return 0;
             if (reporting) System.out.printf("  %s %s: expected %s, read %s%n", guid, what, expected, actual);
             return 1;
+        }
+    }
+
+    /**
+     * The game's Stats API: a TCP server; envelopes back to back, cut at random points. It quits (closes the
+     * connection, no longer listens) {@code --restarts} times at random moments and comes back 1-3 s later.
+     */
+    static final class Game {
+        final int port;
+        java.net.ServerSocket server;
+        java.net.Socket client;
+        int restarted;
+        long written;
+        final java.util.Set<Long> quitAt = new java.util.HashSet<>();
+
+        Game(int port) {
+            this.port = port;
+        }
+
+        synchronized void send(List<String> envelopes, Random random) throws Exception {
+            if (quitAt.isEmpty() && restarts > 0) {
+                // Moments to quit, spread over the first matches' envelopes (about 6 per snapshot tick).
+                while (quitAt.size() < restarts) quitAt.add(50 + (long) random.nextInt((int) Math.max(100, duration * rate * 3)));
+            }
+            byte[] bytes = String.join("", envelopes).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            while (client == null) {
+                if (server == null) {
+                    server = new java.net.ServerSocket();
+                    server.setReuseAddress(true);
+                    server.bind(new java.net.InetSocketAddress(port));
+                }
+                client = server.accept(); // InOrder connects: the game's Stats API serves it
+            }
+            var out = client.getOutputStream();
+            for (int at = 0; at < bytes.length; ) {
+                int n = Math.min(bytes.length - at, 1 + random.nextInt(400));
+                out.write(bytes, at, n);
+                out.flush();
+                at += n;
+            }
+            written += envelopes.size();
+            if (quitAt.remove(written)) {
+                // The player quits the game: no goodbye, the connection and the port just go away; then starts it again.
+                client.close();
+                server.close();
+                client = null;
+                server = null;
+                restarted++;
+                Thread.sleep(1000 + random.nextInt(2000));
+            }
+        }
+    }
+
+    /** Just enough MQTT 3.1.1 to publish with QoS 1 and wait for each PUBACK, as rlapi2mqtt does. */
+    static final class Mqtt {
+        final java.net.Socket socket;
+        final java.io.DataInputStream in;
+        final java.io.OutputStream out;
+        int packetId;
+
+        Mqtt(URI url) throws Exception {
+            socket = new java.net.Socket(url.getHost(), url.getPort() < 0 ? 1883 : url.getPort());
+            in = new java.io.DataInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+            var body = new java.io.ByteArrayOutputStream();
+            string(body, "MQTT");
+            body.write(4);          // protocol level 3.1.1
+            body.write(0x02);       // clean session
+            body.write(0); body.write(60);
+            string(body, "simulator-" + Long.toString(System.nanoTime(), 36));
+            packet(0x10, body.toByteArray());
+            int type = in.readUnsignedByte();
+            byte[] ack = new byte[readLength()];
+            in.readFully(ack);
+            if (type != 0x20 || ack[1] != 0) throw new IllegalStateException("the broker refused the connection: " + ack[1]);
+        }
+
+        synchronized void publish(String envelope) throws Exception {
+            String event = envelope.substring(10, envelope.indexOf('"', 10)); // {"Event":"<name>"
+            var body = new java.io.ByteArrayOutputStream();
+            string(body, "rlapi2mqtt/" + event.toLowerCase(java.util.Locale.ROOT));
+            packetId = packetId % 65535 + 1;
+            body.write(packetId >> 8); body.write(packetId & 0xff);
+            body.write(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            packet(0x32, body.toByteArray()); // PUBLISH, QoS 1
+            int type = in.readUnsignedByte();
+            byte[] ack = new byte[readLength()];
+            in.readFully(ack);
+            if (type != 0x40 || ((ack[0] & 0xff) << 8 | ack[1] & 0xff) != packetId) throw new IllegalStateException("no PUBACK");
+        }
+
+        void packet(int header, byte[] body) throws Exception {
+            var packet = new java.io.ByteArrayOutputStream();
+            packet.write(header);
+            int length = body.length;
+            do { int b = length % 128; length /= 128; packet.write(length > 0 ? b | 0x80 : b); } while (length > 0);
+            packet.write(body);
+            out.write(packet.toByteArray());
+            out.flush();
+        }
+
+        int readLength() throws Exception {
+            int length = 0, multiplier = 1, b;
+            do { b = in.readUnsignedByte(); length += (b & 0x7f) * multiplier; multiplier *= 128; } while ((b & 0x80) != 0);
+            return length;
+        }
+
+        static void string(java.io.ByteArrayOutputStream out, String s) throws Exception {
+            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(bytes.length >> 8); out.write(bytes.length & 0xff); out.write(bytes);
         }
     }
 

@@ -44,7 +44,7 @@ public class QueueTicker {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A live message could not be written as JSON", e);
             }
-        }, config.live().stallAfter(), config.live().interval(), System::nanoTime);
+        }, LiveRoute::frame, config.live().stallAfter(), config.live().interval(), System::nanoTime);
         FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
                 .description("Live messages dropped for clients too slow to take them").register(registry);
         FunctionCounter.builder("inorder.live.stalled", feed, LiveFeed::stalled)

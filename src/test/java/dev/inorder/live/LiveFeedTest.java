@@ -16,134 +16,158 @@ import org.junit.jupiter.api.Test;
 
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
-import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import dev.inorder.query.MatchView;
 
-/** A client that takes nothing must cost the publisher nothing: it is let go, and the others get everything. */
+/** The fan-out, with clients that take or refuse what they are offered: no transport, no real time. */
 class LiveFeedTest {
 
     private final AtomicInteger written = new AtomicInteger();
-    /** The feed's clock, moved by the tests: nothing here waits for real time to pass. */
+    private final AtomicInteger encoded = new AtomicInteger();
+    /** The feed's clock, moved by the tests: stalls are decided on it, nothing here waits for real time to pass. */
     private final AtomicLong now = new AtomicLong();
     private final LiveFeed feed = new LiveFeed(10, m -> {
         written.incrementAndGet();
-        return m.type() + ":" + m.match() + ":" + m.data();
-    }, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
+        return m.type() + ":" + m.match() + ":" + (m.data() instanceof MatchView v ? v.timeSeconds() : m.data());
+    }, batch -> {
+        encoded.incrementAndGet();
+        return List.copyOf(batch);
+    }, Duration.ofSeconds(10), Duration.ofHours(1), now::get);
+
+    /** A client that takes everything while {@code reading}, and records it. */
+    static final class TestClient implements LiveFeed.Client {
+        final String match;
+        final List<String> received = Collections.synchronizedList(new ArrayList<>());
+        final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean reading = true;
+        final AtomicInteger closed = new AtomicInteger();
+
+        TestClient(String match) {
+            this.match = match;
+        }
+
+        @Override
+        public String match() {
+            return match;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean offer(Object batch) {
+            threads.add(Thread.currentThread());
+            if (reading) {
+                received.addAll((List<String>) batch);
+            }
+            return reading;
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    /** Offers tick {@code n} and waits until the client was offered it. */
+    private void offered(TestClient client, int n) {
+        feed.offer(new LiveMessage("queue", null, n));
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.threads.size() == n);
+    }
+
+    private TestClient client(String match) {
+        var client = new TestClient(match);
+        feed.add(client);
+        return client;
+    }
 
     @Test
-    void shouldDropForAClientWithAFullBufferAndLetItGoOnceItHasTakenNothingForTheStallTime() {
-        var stalledCalls = new AtomicInteger();
-        var stuck = feed.subscribe(null, stalledCalls::incrementAndGet).subscribe()
-                .withSubscriber(AssertSubscriber.<String> create(0));
-        var reader = feed.subscribe(null, () -> {
-            throw new AssertionError("the reader was let go");
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE));
+    void shouldSkipAClientThatRefusesAndLetItGoOnceItHasRefusedForTheStallTime() {
+        var stuck = client(null);
+        var reader = client(null);
+        stuck.reading = false;
+        feed.offer(new LiveMessage("queue", null, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.received.size() == 1);
+        now.addAndGet(Duration.ofSeconds(9).toNanos());
+        feed.offer(new LiveMessage("queue", null, 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.received.size() == 2);
+        assertThat(stuck.closed).as("refusing for 9 s: not yet stalled").hasValue(0);
+        assertThat(feed.dropped()).isEqualTo(2);
 
-        for (int i = 0; i < LiveFeed.PER_CLIENT + 10; i++) {
-            feed.offer(new LiveMessage("queue", null, i));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getItems().size() == LiveFeed.PER_CLIENT + 10);
-        // Full, but not stalled long enough: dropped for it, still served.
-        assertThat(feed.dropped()).isEqualTo(10);
-        assertThat(stalledCalls).hasValue(0);
-        assertThat(feed.clients()).isEqualTo(2);
-
-        now.addAndGet(Duration.ofSeconds(11).toNanos());
-        feed.offer(new LiveMessage("queue", null, "late"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getItems().size() == LiveFeed.PER_CLIENT + 11);
-        assertThat(reader.getItems().get(LiveFeed.PER_CLIENT + 10)).isEqualTo("queue:null:late");
-        assertThat(stalledCalls).hasValue(1);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        feed.offer(new LiveMessage("queue", null, 3));
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.received.size() == 3);
+        assertThat(stuck.closed).hasValue(1);
         assertThat(feed.stalled()).isEqualTo(1);
         assertThat(feed.clients()).isEqualTo(1);
-        assertThat(feed.dropped()).isEqualTo(11);
-        // What it had been given is still its own, in order, and then its stream ends.
-        stuck.request(Long.MAX_VALUE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> stuck.getItems().size() == LiveFeed.PER_CLIENT);
-        assertThat(stuck.getItems().get(0)).isEqualTo("queue:null:0");
-        stuck.awaitCompletion();
+        assertThat(reader.received).containsExactly("queue:null:1", "queue:null:2", "queue:null:3");
+        assertThat(reader.closed).hasValue(0);
     }
 
     @Test
-    void shouldWriteEachMessageOnceWhateverTheNumberOfClients() {
-        List<AssertSubscriber<String>> subscribers = new ArrayList<>();
+    void shouldForgiveAClientThatTakesAgainBeforeTheStallTime() {
+        var slow = client(null);
+        slow.reading = false;
+        offered(slow, 1);
+        now.addAndGet(Duration.ofSeconds(8).toNanos());
+        slow.reading = true;
+        offered(slow, 2);
+        now.addAndGet(Duration.ofSeconds(8).toNanos());
+        slow.reading = false;
+        offered(slow, 3);
+        now.addAndGet(Duration.ofSeconds(8).toNanos());
+        offered(slow, 4);
+        assertThat(slow.closed).hasValue(0);
+        assertThat(slow.received).containsExactly("queue:null:2");
+    }
+
+    @Test
+    void shouldWriteEachMessageOnceAndEncodeOnceForEachFilterWhateverTheNumberOfClients() {
+        List<TestClient> all = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            subscribers.add(feed.subscribe(null, () -> {
-            }).subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE)));
+            all.add(client(null));
         }
-        for (int i = 0; i < 100; i++) {
-            feed.offer(new LiveMessage("queue", null, i));
-        }
-        for (var s : subscribers) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> s.getItems().size() == 100);
-        }
-        assertThat(written).hasValue(100);
-        // A message no client takes is not written at all.
-        subscribers.forEach(AssertSubscriber::cancel);
-        feed.offer(new LiveMessage("queue", null, "nobody"));
-        assertThat(written).hasValue(100);
+        var m1 = client("M1");
+        var m1too = client("M1");
+        var m3 = client("M3");
+        feed.committed(changes(state("M1", 300), state("M2", 200)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> all.stream().allMatch(c -> c.received.size() == 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> m1too.received.size() == 1);
+        assertThat(written).hasValue(2);
+        assertThat(encoded).as("one for every match, one for M1; none for M3, which changed nothing").hasValue(2);
+        assertThat(m1.received).containsExactly("match:M1:300");
+        assertThat(m3.received).isEmpty();
+        assertThat(m3.threads).as("not even offered").isEmpty();
     }
 
     @Test
-    void shouldKeepOneMatchWhenAClientAsksForItAndForgetClientsThatLeave() {
-        var one = feed.subscribe("M1", () -> {
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE));
-        feed.offer(new LiveMessage("match", "M1", "a"));
-        feed.offer(new LiveMessage("match", "M2", "b"));
-        feed.offer(new LiveMessage("queue", null, "tick"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> one.getItems().size() == 2);
-        assertThat(one.getItems()).containsExactly("match:M1:a", "queue:null:tick");
-        one.cancel();
-        assertThat(feed.clients()).isZero();
+    void shouldSendAMatchChangedSeveralTimesBetweenTwoFlushesOnceInItsLatestStateOffTheConsumersThread() {
+        var client = client(null);
+        feed.committed(changes(state("M1", 300)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.received.size() == 1); // the first goes at once
+        feed.committed(changes(state("M1", 299)));
+        feed.committed(changes(state("M2", 100)));
+        feed.committed(changes(state("M1", 298)));
+        feed.flush(); // what the scheduler does an interval after the first
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.received.size() == 3);
+        assertThat(client.received).containsExactly("match:M1:300", "match:M1:298", "match:M2:100");
+        assertThat(client.threads.get(0)).as("a commit is sent by the feed's thread").isNotEqualTo(Thread.currentThread());
     }
 
     @Test
     void shouldRefuseClientsBeyondTheCapAndTakeOneAgainWhenOneLeaves() {
-        var small = new LiveFeed(2, LiveMessage::type, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
-        var first = small.subscribe(null, () -> {
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(1));
-        small.subscribe(null, () -> {
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(1));
-        assertThatThrownBy(() -> small.subscribe(null, () -> {
-        })).isInstanceOf(LiveFeed.Full.class);
-        first.cancel();
-        small.subscribe(null, () -> {
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(1));
+        var small = new LiveFeed(2, LiveMessage::type, List::copyOf, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
+        var first = new TestClient(null);
+        small.add(first);
+        small.add(new TestClient(null));
+        assertThatThrownBy(() -> small.add(new TestClient(null))).isInstanceOf(LiveFeed.Full.class);
+        small.remove(first);
+        small.add(new TestClient(null));
         assertThat(small.clients()).isEqualTo(2);
-    }
-
-    @Test
-    void shouldBuildAndOfferACommitsMessagesOffTheConsumersThread() {
-        var threads = Collections.synchronizedList(new ArrayList<String>());
-        var client = feed.subscribe(null, () -> {
-        }).onItem().invoke(m -> threads.add(Thread.currentThread().getName()))
-                .subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE));
-        var match = new Match("M1", "M1", "pc", null, "live", 300, false, List.of(), null, null, 0, 0, 1, List.of());
-        feed.committed(new MatchBook.Changes(List.of(match), List.of(), List.of(), List.of(), Map.of(), Map.of()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 1);
-        assertThat(client.getItems().get(0)).startsWith("match:M1:");
-        assertThat(threads).doesNotContain(Thread.currentThread().getName());
-    }
-
-    @Test
-    void shouldSendAMatchChangedSeveralTimesBetweenTwoFlushesOnceInItsLatestStateAndEveryEvent() {
-        var slow = new LiveFeed(10, m -> m.type() + ":" + m.match() + ":" + (m.data() instanceof dev.inorder.query.MatchView v
-                ? v.timeSeconds() : m.data()), Duration.ofSeconds(10), Duration.ofHours(1), now::get);
-        var client = slow.subscribe(null, () -> {
-        }).subscribe().withSubscriber(AssertSubscriber.<String> create(Long.MAX_VALUE));
-        slow.committed(changes(state("M1", 300)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 1); // the first goes at once
-        slow.committed(changes(state("M1", 299)));
-        slow.committed(changes(state("M2", 100)));
-        slow.committed(changes(state("M1", 298)));
-        slow.flush(); // what the scheduler does an interval after the first
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.getItems().size() == 3);
-        assertThat(client.getItems()).containsExactly("match:M1:300", "match:M1:298", "match:M2:100");
     }
 
     private static Match state(String key, int timeSeconds) {
         return new Match(key, key, "pc", null, "live", timeSeconds, false, List.of(), null, null, 0, 0, 1, List.of());
     }
 
-    private static MatchBook.Changes changes(Match match) {
-        return new MatchBook.Changes(List.of(), List.of(match), List.of(), List.of(), Map.of(), Map.of());
+    private static MatchBook.Changes changes(Match... matches) {
+        return new MatchBook.Changes(List.of(), List.of(matches), List.of(), List.of(), Map.of(), Map.of());
     }
 }

@@ -71,7 +71,8 @@ class LiveViewTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String guid = "LIVE-" + run;
         browser.get(page.toString());
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The page redraws a card on each update: an element found may be replaced before it is read.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> b.findElement(By.id("connection")).getText().equals("live"));
 
         List<String> match = new MatchScript(guid, run).events();
