@@ -269,8 +269,13 @@ public class Simulator {
         }
 
         void post(List<String> events) throws Exception {
-            if (game != null) { game.send(events, random); return; }
-            if (mqtt != null) { for (String e : events) mqtt.publish(e); return; }
+            if (game != null || mqtt != null) {
+                if (game != null) game.send(events, random);
+                else for (String e : events) mqtt.publish(e);
+                sent.addAndGet(events.size());
+                accepted.addAndGet(events.size()); // written to the game's socket / acknowledged by the broker
+                return;
+            }
             String body = events.size() == 1 ? events.get(0) : "[" + String.join(",", events) + "]";
             for (int attempt = 1; ; attempt++) {
                 String url = urls.get((int) (turn.getAndIncrement() % urls.size()));
@@ -376,8 +381,9 @@ public class Simulator {
 
         synchronized void send(List<String> envelopes, Random random) throws Exception {
             if (quitAt.isEmpty() && restarts > 0) {
-                // Moments to quit, spread over the first matches' envelopes (about 6 per snapshot tick).
-                while (quitAt.size() < restarts) quitAt.add(50 + (long) random.nextInt((int) Math.max(100, duration * rate * 3)));
+                // Moments to quit: within the first match (about one envelope per snapshot tick, plus its events).
+                int span = (int) Math.max(restarts + 10, duration * rate - 10);
+                while (quitAt.size() < restarts) quitAt.add(10 + (long) random.nextInt(span));
             }
             byte[] bytes = String.join("", envelopes).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             while (client == null) {

@@ -64,6 +64,10 @@ function tick(message) {
 }
 
 function queue(t) {
+  // Where data comes from: the game connector and MQTT, each connected or not; POST /events is always open.
+  $('sources').textContent = 'sources: ' + (t.sources || []).map(s =>
+      `${s.name} · ${s.connected ? 'connected' : 'not connected'}${s.paused ? ' (held back: queue full)' : ''}`)
+      .concat(['POST /events']).join('  |  ');
   $('q-depth').textContent = t.queue.depth;
   $('q-accepted').textContent = Math.round(t.acceptedPerSecond);
   $('q-applied').textContent = Math.round(t.processedPerSecond);

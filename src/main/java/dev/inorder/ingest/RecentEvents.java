@@ -10,7 +10,7 @@ import dev.inorder.GameEvent;
 public interface RecentEvents {
 
     /** How many of a match's latest timeline events are compared. */
-    int DEPTH = 50;
+    int DEPTH = 500;
 
     /**
      * True when {@code event} is a timeline event identical (name and Data) to one of the {@link #DEPTH} latest stored

@@ -9,7 +9,11 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.List;
+
 import dev.inorder.InOrderConfig;
+import dev.inorder.ingest.Source;
+import dev.inorder.ingest.Sources;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -23,7 +27,7 @@ public class QueueTicker {
 
     /** The queue tick: {@code GET /queue}'s numbers plus rates per second and live drops. */
     public record Tick(Object queue, double acceptedPerSecond, double processedPerSecond, long liveDropped,
-            long liveStalled, int liveClients) {
+            long liveStalled, int liveClients, List<Source.View> sources) {
     }
 
     @Inject
@@ -31,6 +35,9 @@ public class QueueTicker {
 
     @Inject
     LiveFeed feed;
+
+    @Inject
+    Sources sources;
 
     private long lastAccepted = -1;
     private long lastProcessed;
@@ -61,7 +68,7 @@ public class QueueTicker {
         var status = queue.status();
         if (lastAccepted >= 0 && feed.clients() > 0) {
             feed.offer(new LiveMessage("queue", null, new Tick(status, status.accepted() - lastAccepted,
-                    status.processed() - lastProcessed, feed.dropped(), feed.stalled(), feed.clients())));
+                    status.processed() - lastProcessed, feed.dropped(), feed.stalled(), feed.clients(), sources.views())));
         }
         lastAccepted = status.accepted();
         lastProcessed = status.processed();

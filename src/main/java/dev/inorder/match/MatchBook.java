@@ -22,8 +22,9 @@ import dev.inorder.AcceptedEvent;
  * skipped and counted ({@code duplicates} when equal, {@code stale} when lower). Events without {@code Seq} always apply.</li>
  * <li>Replay guard: an event at or below its log's last applied offset was applied before (a Kafka redelivery after
  * a crash or a rebalance) and is skipped, counted in {@code replayed}.</li>
- * <li>Matches without {@code MatchGuid} (offline) are kept apart per sender: one starts at the sender's first event,
- * or at MatchCreated, and the sender's next event after MatchDestroyed starts another.</li>
+ * <li>Matches without {@code MatchGuid} (offline) are kept apart per sender: one starts at the sender's first event;
+ * after a MatchCreated or MatchDestroyed without a guid, the sender's next event without one starts another. Such a
+ * MatchCreated is kept nowhere: online, the game sends it before the match has its guid.</li>
  * </ul>
  * The store writes a log's new position only if it still holds the position this book started from, so a book whose
  * memory went stale (another instance moved the log on) fails its write, {@link #forget}s, and reads the store again.
@@ -69,6 +70,9 @@ public class MatchBook {
     public static final long NONE = -1;
 
     static final String OFFLINE_PREFIX = "offline-";
+
+    /** In {@code offlineBySource}: the sender's next event without a guid starts a new offline match. */
+    private static final String NEXT_STARTS_NEW = "";
 
     private final Loader loader;
     private final int maxCachedMatches;
@@ -145,6 +149,19 @@ public class MatchBook {
                 skipped(Outcome.SEQ_JUMP, event);
                 return;
             }
+        }
+        if (event.event().matchGuid() == null && "MatchCreated".equals(event.event().event())) {
+            // The game sends MatchCreated before the match has its MatchGuid, online too (the guid comes with
+            // MatchInitialized). It only says that this sender's next event without a guid starts a new offline
+            // match; kept nowhere, so an online match leaves no empty offline twin behind.
+            offlineBySource.put(event.source(), NEXT_STARTS_NEW);
+            if (seq != null) {
+                seqs.put(seqKey, seq);
+                dirtySeqs.put(seqKey, seq);
+            }
+            advance(log, event.offset());
+            pending[Outcome.APPLIED.ordinal()]++;
+            return;
         }
         String key = keyFor(event);
         Match current = find(key);
@@ -300,9 +317,8 @@ public class MatchBook {
             return guid;
         }
         String source = event.source();
-        String current = "MatchCreated".equals(event.event().event()) ? null
-                : offlineBySource.computeIfAbsent(source, s -> loader.liveOfflineMatch(s).orElse(null));
-        if (current == null) {
+        String current = offlineBySource.computeIfAbsent(source, s -> loader.liveOfflineMatch(s).orElse(null));
+        if (current == null || current.equals(NEXT_STARTS_NEW)) {
             // Offsets are unique within a log only: on Kafka the log is part of the key.
             current = OFFLINE_PREFIX + (AcceptedEvent.MEMORY.equals(event.log()) ? "" : event.log() + "-") + event.offset();
             offlineBySource.put(source, current);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inorder.AcceptedEvent;
 import dev.inorder.GameEvent;
 import dev.inorder.InOrderConfig;
+import dev.inorder.ingest.Backoff;
 import dev.inorder.ingest.EventParser;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Invalid;
@@ -68,7 +68,6 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 public class MqttIngest {
 
     private static final Logger LOG = Logger.getLogger(MqttIngest.class);
-    private static final long FIRST_BACKOFF_MILLIS = 250;
 
     /** The Stats API's event names, to name a bare payload from its topic's last level (rlapi2mqtt lowers them). */
     static final Map<String, String> EVENT_NAMES = new HashMap<>();
@@ -112,12 +111,16 @@ public class MqttIngest {
     private MqttClient client;
     private Context context;
     private volatile boolean stopped;
-    private long backoffMillis = FIRST_BACKOFF_MILLIS;
+    private Backoff backoff;
     private boolean reported;
     private boolean ackWhenStored;
 
+    /** A message as received: its payload copied at once (the client's buffer is released when its handler returns). */
+    private record Received(MqttPublishMessage message, byte[] payload) {
+    }
+
     /** Received and not yet accepted, in arrival order (on the client's context). */
-    private final Deque<MqttPublishMessage> waiting = new ArrayDeque<>();
+    private final Deque<Received> waiting = new ArrayDeque<>();
     private boolean retryScheduled;
     private boolean offering;
     /** Accepted and not yet stored: log and offset of the message's event → its packet id (on the client's context). */
@@ -135,13 +138,20 @@ public class MqttIngest {
         host = uri.getHost();
         port = uri.getPort() < 0 ? 1883 : uri.getPort();
         sender = "mqtt@" + host + ":" + port;
+        backoff = new Backoff(config.mqtt().maxBackoff());
         source = sources.register(sender, "mqtt", host + ":" + port + " " + config.mqtt().topics());
         ackWhenStored = config.transport() == InOrderConfig.Transport.MEMORY;
         if (ackWhenStored) {
             committed.listen((events, nanos) -> stored(events));
         }
         var options = new MqttClientOptions().setClientId(config.mqtt().clientId()).setCleanSession(false)
-                .setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1024);
+                .setKeepAliveInterval(30).setAutoKeepAlive(true).setMaxInflightQueue(1024)
+                // Netty 4.1's MqttDecoder throws TooLongFrameException whenever a PUBLISH's variable header is split
+                // across two reads and its limit is below Integer.MAX_VALUE (its replaying buffer reports
+                // Integer.MAX_VALUE - readerIndex readable bytes): a broker's backlog then closes the connection again
+                // and again. So no limit in the decoder; the door limits each event, the broker (message_size_limit)
+                // each message.
+                .setMaxMessageSize(Integer.MAX_VALUE);
         options.setAutoAck(false);
         config.mqtt().username().ifPresent(options::setUsername);
         config.mqtt().password().ifPresent(options::setPassword);
@@ -149,6 +159,10 @@ public class MqttIngest {
         context.runOnContext(v -> {
             client = MqttClient.create(vertx, options);
             client.publishHandler(this::received);
+            client.exceptionHandler(e -> {
+                source.error(e.toString());
+                LOG.warnf(e, "MQTT: the connection to %s:%d failed", host, port);
+            });
             client.closeHandler(closed -> {
                 source.connected(false);
                 // Not acknowledged: the broker sends them again in the same session, flagged DUP. Those accepted and not
@@ -187,7 +201,7 @@ public class MqttIngest {
                     client.disconnect();
                     return;
                 }
-                backoffMillis = FIRST_BACKOFF_MILLIS;
+                backoff.reset();
                 source.connected(true);
                 source.error(null);
                 if (!reported) {
@@ -208,9 +222,7 @@ public class MqttIngest {
             LOG.warnf("MQTT: lost the broker at %s:%d (%s); trying again every %d s at most", host, port, why,
                     config.mqtt().maxBackoff().toSeconds());
         }
-        long jittered = backoffMillis / 2 + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
-        backoffMillis = Math.min(backoffMillis * 2, config.mqtt().maxBackoff().toMillis());
-        vertx.setTimer(Math.max(1, jittered), id -> context.runOnContext(v -> {
+        vertx.setTimer(backoff.next(), id -> context.runOnContext(v -> {
             if (!client.isConnected()) {
                 connect();
             }
@@ -219,10 +231,10 @@ public class MqttIngest {
 
     private void received(MqttPublishMessage message) {
         if (message.isDup() && (unacked.values().stream().anyMatch(m -> m.messageId() == message.messageId())
-                || waiting.stream().anyMatch(m -> m.messageId() == message.messageId()))) {
+                || waiting.stream().anyMatch(r -> r.message().messageId() == message.messageId()))) {
             return; // its first copy is here already
         }
-        waiting.add(message);
+        waiting.add(new Received(message, message.payload().getBytes()));
         drain();
     }
 
@@ -232,10 +244,11 @@ public class MqttIngest {
      */
     private void drain() {
         while (!waiting.isEmpty() && !offering && !retryScheduled) {
-            MqttPublishMessage message = waiting.peek();
+            Received received = waiting.peek();
+            MqttPublishMessage message = received.message();
             GameEvent event;
             try {
-                event = event(message);
+                event = event(message.topicName(), received.payload());
             } catch (Invalid e) {
                 waiting.poll();
                 source.refused(e.getMessage());
@@ -251,7 +264,7 @@ public class MqttIngest {
                 continue;
             }
             offering = true;
-            ingest.append(sender, List.of(event), message.payload().length()).subscribe().with(
+            ingest.append(sender, List.of(event), received.payload().length).subscribe().with(
                     accepted -> context.runOnContext(v -> accepted(message, accepted)),
                     failure -> context.runOnContext(v -> refused(failure)));
         }
@@ -285,8 +298,7 @@ public class MqttIngest {
         }));
     }
 
-    private GameEvent event(MqttPublishMessage message) {
-        byte[] payload = message.payload().getBytes();
+    private GameEvent event(String topic, byte[] payload) {
         JsonNode root;
         try {
             root = mapper.readTree(payload);
@@ -297,7 +309,6 @@ public class MqttIngest {
             return parser.parse("application/json", payload).get(0);
         }
         // Bare Data: the event is the topic's last level.
-        String topic = message.topicName();
         String last = topic.substring(topic.lastIndexOf('/') + 1);
         ObjectNode envelope = mapper.createObjectNode().put("Event", EVENT_NAMES.getOrDefault(last.toLowerCase(Locale.ROOT), last));
         envelope.set("Data", root);

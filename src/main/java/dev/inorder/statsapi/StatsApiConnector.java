@@ -2,7 +2,6 @@ package dev.inorder.statsapi;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.inorder.GameEvent;
 import dev.inorder.InOrderConfig;
+import dev.inorder.ingest.Backoff;
 import dev.inorder.ingest.EventParser;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Invalid;
@@ -56,7 +56,6 @@ import io.vertx.core.streams.ReadStream;
 public class StatsApiConnector {
 
     private static final Logger LOG = Logger.getLogger(StatsApiConnector.class);
-    private static final long FIRST_BACKOFF_MILLIS = 250;
 
     @Inject
     InOrderConfig config;
@@ -82,7 +81,7 @@ public class StatsApiConnector {
     private Source source;
     private NetClient client;
     private volatile boolean stopped;
-    private long backoffMillis = FIRST_BACKOFF_MILLIS;
+    private Backoff backoff;
     private long nextSeq = -1;
     private boolean reported; // whether the last state logged was "connected"
 
@@ -99,6 +98,7 @@ public class StatsApiConnector {
         host = value.substring(0, colon);
         port = Integer.parseInt(value.substring(colon + 1));
         sender = "statsapi@" + value;
+        backoff = new Backoff(config.statsapi().maxBackoff());
         source = sources.register(sender, "statsapi", value);
         client = vertx.createNetClient(new NetClientOptions().setTcpKeepAlive(true).setConnectTimeout(5_000));
         LOG.infof("Stats API: connecting to the game at %s (sender %s)", value, sender);
@@ -126,7 +126,7 @@ public class StatsApiConnector {
     }
 
     private void connected(NetSocket socket) {
-        backoffMillis = FIRST_BACKOFF_MILLIS;
+        backoff.reset();
         source.connected(true);
         source.error(null);
         if (!reported) {
@@ -268,8 +268,6 @@ public class StatsApiConnector {
             LOG.warnf("Stats API: lost the game at %s:%d (%s); trying again every %d s at most", host, port, why,
                     config.statsapi().maxBackoff().toSeconds());
         }
-        long jittered = backoffMillis / 2 + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
-        backoffMillis = Math.min(backoffMillis * 2, config.statsapi().maxBackoff().toMillis());
-        vertx.setTimer(Math.max(1, jittered), id -> connect());
+        vertx.setTimer(backoff.next(), id -> connect());
     }
 }

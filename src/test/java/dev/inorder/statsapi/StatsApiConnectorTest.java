@@ -98,6 +98,12 @@ class StatsApiConnectorTest {
         assertThat(view.reconnects()).isGreaterThanOrEqualTo(2);
         assertThat(view.holds()).as("held the game back while the queue was full").isPositive();
         assertThat(view.refused()).isZero();
+        // Visible to operators: GET /sources and the readiness check.
+        io.restassured.RestAssured.get("/sources").then().statusCode(200)
+                .body("find { it.name == '" + sender + "' }.eventsTaken", org.hamcrest.Matchers.equalTo(match.size()))
+                .body("find { it.name == '" + sender + "' }.kind", org.hamcrest.Matchers.equalTo("statsapi"));
+        io.restassured.RestAssured.get("/q/health/ready").then()
+                .body("checks.find { it.name == 'sources' }.data.'" + sender + "'", org.hamcrest.Matchers.containsString("events taken"));
     }
 
     private List<AcceptedEvent> mine(String sender) {
