@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs and starts what the tests need, then runs every test (JUnit, Quarkus tests, the ITs
 # against the packaged jar) and the dev-mode live-reload check. On a fresh Debian machine with Java 17:
-#   tools/test.sh          (about 17 minutes on 2 cores)
+#   tools/test.sh          (about 14 minutes on 2 cores, once the services are installed)
 # What it sets up, each only when missing: PostgreSQL on 127.0.0.1:5432 (trust auth, database "test"), Mosquitto on
 # 127.0.0.1:1883, Debian's Chromium and ChromeDriver, the Kafka broker of kafka/broker.sh (127.0.0.1:19092).
 set -euo pipefail
