@@ -16,5 +16,5 @@ public interface RecentEvents {
      * True when {@code event} is a timeline event identical (name and Data) to one of the {@link #DEPTH} latest stored
      * for its online match; false for state events (applying one again changes nothing) and offline matches.
      */
-    boolean seen(String source, GameEvent event);
+    boolean seen(GameEvent event);
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.inorder.GameEvent;
 import dev.inorder.match.MatchBook;
+import dev.inorder.match.MatchBook.SeqKey;
 
 /**
  * The door's look at {@code Seq}: per sender and match, the highest Seq accepted lately, so that a Seq implausibly
@@ -20,15 +21,12 @@ public final class SeqWatch {
     /** How far ahead of its sender's last Seq in a match an event may be; the consumer's guard uses the same. */
     public static final long MAX_JUMP = MatchBook.MAX_SEQ_JUMP;
 
-    private record Key(String source, String matchGuid) {
-    }
-
-    private final LinkedHashMap<Key, Long> last;
+    private final LinkedHashMap<SeqKey, Long> last;
 
     public SeqWatch(int capacity) {
         this.last = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<SeqKey, Long> eldest) {
                 return size() > capacity;
             }
         };
@@ -37,9 +35,9 @@ public final class SeqWatch {
     /** What {@link #check} found: the highest Seq per pair in the request, to remember once it is accepted. */
     public static final class Seen {
         private static final Seen NONE = new Seen(Map.of());
-        private final Map<Key, Long> highest;
+        private final Map<SeqKey, Long> highest;
 
-        private Seen(Map<Key, Long> highest) {
+        private Seen(Map<SeqKey, Long> highest) {
             this.highest = highest;
         }
     }
@@ -49,7 +47,7 @@ public final class SeqWatch {
      *         sender's last in its match (earlier events of the same request count)
      */
     public Seen check(String source, List<GameEvent> events) {
-        Map<Key, Long> highest = null;
+        Map<SeqKey, Long> highest = null;
         for (int i = 0; i < events.size(); i++) {
             GameEvent event = events.get(i);
             Long seq = event.seq();
@@ -59,7 +57,7 @@ public final class SeqWatch {
             if (highest == null) {
                 highest = new HashMap<>();
             }
-            Key key = new Key(source, event.data().path("MatchGuid").asText(""));
+            SeqKey key = SeqKey.of(source, event); // the pair the consumer's guard uses
             Long base = highest.get(key);
             if (base == null) {
                 synchronized (this) {

@@ -53,10 +53,6 @@ public final class Source {
         return true;
     }
 
-    public boolean isConnected() {
-        return connected;
-    }
-
     public void taken(int events) {
         taken.addAndGet(events);
     }

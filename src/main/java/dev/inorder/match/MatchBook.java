@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import dev.inorder.AcceptedEvent;
+import dev.inorder.GameEvent;
 
 /**
  * The business logic processor: applies events to matches in memory, in the order given, and collects what changed
@@ -48,8 +49,13 @@ public class MatchBook {
     /** Whose Seqs are compared: a sender in one match ({@code matchGuid} is empty for offline matches). */
     public record SeqKey(String source, String matchGuid) {
         static SeqKey of(AcceptedEvent event) {
-            String guid = event.event().matchGuid();
-            return new SeqKey(event.source(), guid == null ? "" : guid);
+            return of(event.source(), event.event());
+        }
+
+        /** The pair an event of {@code source} is guarded under: offline matches (no guid) under {@code ""}. */
+        public static SeqKey of(String source, GameEvent event) {
+            String guid = event.matchGuid();
+            return new SeqKey(source, guid == null ? "" : guid);
         }
     }
 

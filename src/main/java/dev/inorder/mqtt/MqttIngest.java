@@ -257,7 +257,7 @@ public class MqttIngest {
                 message.ack();
                 continue;
             }
-            if (message.isDup() && recent.seen(sender, event)) {
+            if (message.isDup() && recent.seen(event)) {
                 waiting.poll();
                 source.error("skipped a repeat of a stored event (" + event.event() + ")");
                 message.ack();

@@ -105,7 +105,7 @@ public class StoreBeans {
     @Singleton
     static RecentEvents recentEvents(InOrderConfig config, MatchStore store, ObjectMapper mapper) {
         return switch (config.processing().handler()) {
-            case STORE -> (source, event) -> {
+            case STORE -> event -> {
                 String guid = event.matchGuid();
                 if (guid == null || MatchProcessor.isState(event.event())) {
                     return false;
@@ -121,7 +121,7 @@ public class StoreBeans {
                 }
                 return false;
             };
-            case MEMORY -> (source, event) -> false;
+            case MEMORY -> event -> false;
         };
     }
 
