@@ -69,6 +69,8 @@ public interface InOrderConfig {
 
     Live live();
 
+    Sos sos();
+
     Clients clients();
 
     StatsApi statsapi();
@@ -120,6 +122,19 @@ public interface InOrderConfig {
         double maxRequestsPerSecond();
     }
 
+    /** The overlay feed: what was applied, in the SOS plugin's WebSocket language, at {@code /sos}. */
+    interface Sos {
+        /**
+         * Also serve the feed on this port, at every path (overlays that hard-code {@code ws://localhost:49122}); on
+         * the HTTP host, behind the same read key ({@code ?apiKey=}). Unset: only {@code /sos} on the HTTP port.
+         */
+        Optional<Integer> port();
+
+        /** Most overlay clients at once (both ports together); one more is answered 503 {@code too_many_clients}. */
+        @WithDefault("100")
+        int maxClients();
+    }
+
     interface Live {
         /** Most clients of {@code GET /live} at once; one more is answered 503 {@code too_many_clients}. */
         @WithDefault("1000")
@@ -132,6 +147,13 @@ public interface InOrderConfig {
         /** At most one live update per interval: a match changed several times in between is sent once, as it is now. */
         @WithDefault("100ms")
         java.time.Duration interval();
+
+        /**
+         * Most bytes per second written to all live clients together (default 32 MB/s); a flush that wrote more spaces
+         * the next one out, so that thousands of clients cannot take the core ingest needs. 0: no budget.
+         */
+        @WithDefault("33554432")
+        long maxBytesPerSecond();
     }
 
     enum Transport {

@@ -18,7 +18,6 @@ import java.util.function.LongSupplier;
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
 import dev.inorder.match.TimelineEntry;
-import dev.inorder.query.MatchView;
 import dev.inorder.query.TimelineItem;
 
 /**
@@ -32,6 +31,11 @@ import dev.inorder.query.TimelineItem;
  * A client whose transport refuses a batch (its buffer is full: it reads too slowly) misses it, counted as dropped; one
  * that has refused everything for {@code stallAfter} has stopped reading and is let go ({@link Client#close()}) and
  * counted. At most {@code maxClients} clients are served.
+ * <p>
+ * The feed also keeps to a byte budget: after a flush that wrote {@code B} bytes in all (to every client), the next
+ * comes no sooner than {@code B / maxBytesPerSecond}. Thousands of clients on every match would otherwise take the core
+ * that ingest runs on; beyond the budget they get each match's latest state less often, and every timeline event
+ * still, in order.
  */
 public class LiveFeed {
 
@@ -60,12 +64,23 @@ public class LiveFeed {
     /** Timeline events waiting for the next flush; beyond, they are dropped for every client (counted). */
     static final int PENDING_EVENTS = 10_000;
 
+    /**
+     * @param maxClients most clients served at once
+     * @param stallAfter how long a client may refuse every batch before it is let go
+     * @param interval at most one flush per interval
+     * @param maxBytesPerSecond most bytes written per second to all clients together, on average over a flush; 0 for
+     *        no budget
+     */
+    public record Limits(int maxClients, Duration stallAfter, Duration interval, long maxBytesPerSecond) {
+    }
+
     private final int maxClients;
-    private final Function<LiveMessage, String> json;
+    private final Function<LiveMessage, List<String>> json;
     private final Function<List<String>, Object> encoder;
     private final long stallAfterNanos;
     private final LongSupplier nanoClock;
     private final long intervalNanos;
+    private final long maxBytesPerSecond;
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "inorder-live-fan-out");
         t.setDaemon(true);
@@ -90,21 +105,23 @@ public class LiveFeed {
     private final List<TimelineEntry> pendingEvents = new ArrayList<>();
     private boolean flushScheduled;
     private long lastFlushNanos;
+    /** Bytes offered to clients by the last flush (each batch's size times the clients that took it). */
+    private volatile long lastFlushBytes;
 
     /**
-     * @param json writes a message as JSON (once per message, whatever the number of clients)
+     * @param json writes a message in the transport's language (once per message, whatever the number of clients):
+     *        none, one or several texts; a {@code match} message carries the {@link Match} itself
      * @param encoder the transport's form of a batch of JSON messages (once per filter per flush)
-     * @param stallAfter how long a client may refuse every batch before it is let go
-     * @param interval at most one flush per interval
      * @param nanoClock {@link System#nanoTime()}, or a test's clock (it decides stalls)
      */
-    public LiveFeed(int maxClients, Function<LiveMessage, String> json, Function<List<String>, Object> encoder,
-            Duration stallAfter, Duration interval, LongSupplier nanoClock) {
-        this.maxClients = maxClients;
+    public LiveFeed(Limits limits, Function<LiveMessage, List<String>> json, Function<List<String>, Object> encoder,
+            LongSupplier nanoClock) {
+        this.maxClients = limits.maxClients();
         this.json = json;
         this.encoder = encoder;
-        this.stallAfterNanos = stallAfter.toNanos();
-        this.intervalNanos = interval.toNanos();
+        this.stallAfterNanos = limits.stallAfter().toNanos();
+        this.intervalNanos = limits.interval().toNanos();
+        this.maxBytesPerSecond = limits.maxBytesPerSecond();
         this.nanoClock = nanoClock;
         this.lastFlushNanos = System.nanoTime() - intervalNanos;
     }
@@ -146,10 +163,18 @@ public class LiveFeed {
             pendingEvents.addAll(changes.timeline().subList(0, taken));
             if (!flushScheduled) {
                 flushScheduled = true;
-                long wait = Math.max(0, lastFlushNanos + intervalNanos - System.nanoTime());
+                long wait = Math.max(0, lastFlushNanos + spacingNanos() - System.nanoTime());
                 fanOut.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** How long after the last flush the next may come: the interval, or longer when the last one spent the budget. */
+    long spacingNanos() {
+        if (maxBytesPerSecond <= 0) {
+            return intervalNanos;
+        }
+        return Math.max(intervalNanos, (long) (lastFlushBytes * 1e9 / maxBytesPerSecond));
     }
 
     /** Sends what was committed since the last flush; the scheduler calls it, tests may too. */
@@ -166,13 +191,13 @@ public class LiveFeed {
         }
         List<LiveMessage> messages = new ArrayList<>(states.size() + events.size());
         for (Match m : states) {
-            messages.add(new LiveMessage("match", m.key(), MatchView.of(m)));
+            messages.add(new LiveMessage("match", m.key(), m));
         }
         for (TimelineEntry e : events) {
             messages.add(new LiveMessage("event", e.matchKey(), new TimelineItem(e.offset(), e.event(),
                     Instant.ofEpochMilli(e.appliedAtMillis()), e.data())));
         }
-        send(messages);
+        lastFlushBytes = send(messages);
     }
 
     /** Sends one message now (the queue tick), to every client whose filter takes it. */
@@ -180,25 +205,28 @@ public class LiveFeed {
         fanOut.execute(() -> send(List.of(message)));
     }
 
-    private void send(List<LiveMessage> messages) {
+    /** @return the bytes offered to clients that took them */
+    private long send(List<LiveMessage> messages) {
         if (clients.isEmpty() || messages.isEmpty()) {
-            return;
+            return 0;
         }
-        List<String> texts = new ArrayList<>(messages.size());
+        List<List<String>> texts = new ArrayList<>(messages.size());
         for (LiveMessage m : messages) {
             texts.add(json.apply(m));
         }
-        Map<String, Object> encodedByFilter = new HashMap<>();
+        Map<String, Batch> encodedByFilter = new HashMap<>();
         long now = nanoClock.getAsLong();
+        long bytes = 0;
         for (Served served : clients) {
             String filter = served.client.match();
-            Object encoded = encodedByFilter.computeIfAbsent(filter == null ? "" : filter,
+            Batch batch = encodedByFilter.computeIfAbsent(filter == null ? "" : filter,
                     f -> encode(f.isEmpty() ? null : f, messages, texts));
-            if (encoded == NOTHING) {
+            if (batch == NOTHING) {
                 continue;
             }
-            if (served.client.offer(encoded)) {
+            if (served.client.offer(batch.encoded())) {
                 served.refusingSince = -1;
+                bytes += batch.size();
                 continue;
             }
             dropped.add(1);
@@ -209,21 +237,30 @@ public class LiveFeed {
                 served.client.close();
             }
         }
+        return bytes;
     }
 
-    private static final Object NOTHING = new Object();
-
-    private Object encode(String match, List<LiveMessage> messages, List<String> texts) {
-        if (match == null) {
-            return encoder.apply(texts);
+    /** A batch in the transport's form, and the length of the JSON it carries. */
+    private record Batch(Object encoded, long size) {
+        static Batch of(Object encoded, List<String> texts) {
+            long size = 0;
+            for (String t : texts) {
+                size += t.length();
+            }
+            return new Batch(encoded, size);
         }
+    }
+
+    private static final Batch NOTHING = new Batch(null, 0);
+
+    private Batch encode(String match, List<LiveMessage> messages, List<List<String>> texts) {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).match() == null || messages.get(i).match().equals(match)) {
-                mine.add(texts.get(i));
+            if (match == null || messages.get(i).match() == null || messages.get(i).match().equals(match)) {
+                mine.addAll(texts.get(i));
             }
         }
-        return mine.isEmpty() ? NOTHING : encoder.apply(mine);
+        return mine.isEmpty() ? NOTHING : Batch.of(encoder.apply(mine), mine);
     }
 
     public int clients() {

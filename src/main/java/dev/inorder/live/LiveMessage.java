@@ -5,6 +5,8 @@ package dev.inorder.live;
  * applied), {@code event} (a discrete event: goal, statfeed, match ended…) or {@code queue} (the status tick).
  *
  * @param match the match's guid, {@code null} for {@code queue}
+ * @param data for {@code match}, the {@link dev.inorder.match.Match} inside the feed, and its
+ *        {@link dev.inorder.query.MatchView} once written for {@code /live}
  */
 public record LiveMessage(String type, String match, Object data) {
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import dev.inorder.InOrderConfig;
 import dev.inorder.ingest.Source;
 import dev.inorder.ingest.Sources;
+import dev.inorder.match.CommittedChanges;
+import dev.inorder.match.Match;
+import dev.inorder.query.MatchView;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,19 +47,23 @@ public class QueueTicker {
 
     @Produces
     @Singleton
-    static LiveFeed feed(MeterRegistry registry, InOrderConfig config, ObjectMapper mapper) {
-        var feed = new LiveFeed(config.live().maxClients(), message -> {
+    static LiveFeed feed(MeterRegistry registry, InOrderConfig config, ObjectMapper mapper, CommittedChanges committed) {
+        var live = config.live();
+        var limits = new LiveFeed.Limits(live.maxClients(), live.stallAfter(), live.interval(), live.maxBytesPerSecond());
+        var feed = new LiveFeed(limits, message -> {
             try {
-                return mapper.writeValueAsString(message);
+                return List.of(mapper.writeValueAsString(message.data() instanceof Match m
+                        ? new LiveMessage(message.type(), message.match(), MatchView.of(m)) : message));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A live message could not be written as JSON", e);
             }
-        }, LiveRoute::frame, config.live().stallAfter(), config.live().interval(), System::nanoTime);
+        }, LiveRoute::frame, System::nanoTime);
         FunctionCounter.builder("inorder.live.dropped", feed, LiveFeed::dropped)
                 .description("Live messages dropped for clients too slow to take them").register(registry);
         FunctionCounter.builder("inorder.live.stalled", feed, LiveFeed::stalled)
                 .description("Live clients let go because they stopped reading").register(registry);
         Gauge.builder("inorder.live.clients", feed, LiveFeed::clients).description("Live clients connected").register(registry);
+        committed.listen(feed::committed);
         return feed;
     }
 

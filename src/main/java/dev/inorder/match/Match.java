@@ -1,5 +1,7 @@
 package dev.inorder.match;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 
 /**
@@ -11,17 +13,20 @@ import java.util.List;
  * @param state {@link #LIVE} or {@link #ENDED}
  * @param winnerTeamNum set by MatchEnded, else {@code null}
  * @param winner the winning team's name, when known
+ * @param snapshot the last {@code UpdateState}'s data as the game sent it (ball, replay, target, colours, each car's
+ *        speed and state: what overlays show and queries do not), kept in memory only; {@code null} when the match was
+ *        read back from the store and no snapshot came since
  */
 public record Match(String key, String guid, String source, String arena, String state, Integer timeSeconds,
         boolean overtime, List<Team> teams, Integer winnerTeamNum, String winner, long firstSeenMillis,
-        long updatedAtMillis, long lastOffset, List<PlayerLine> players) {
+        long updatedAtMillis, long lastOffset, List<PlayerLine> players, ObjectNode snapshot) {
 
     public static final String LIVE = "live";
     public static final String ENDED = "ended";
 
     public Match withPlayers(List<PlayerLine> players) {
         return new Match(key, guid, source, arena, state, timeSeconds, overtime, teams, winnerTeamNum, winner,
-                firstSeenMillis, updatedAtMillis, lastOffset, players);
+                firstSeenMillis, updatedAtMillis, lastOffset, players, snapshot);
     }
 
     public boolean ended() {

@@ -51,7 +51,7 @@ public final class MatchProcessor {
         ObjectNode data = event.data();
         Match match = current != null ? current
                 : new Match(key, event.matchGuid(), accepted.source(), null, Match.LIVE, null, false, List.of(), null,
-                        null, accepted.acceptedAtMillis(), accepted.acceptedAtMillis(), accepted.offset(), List.of());
+                        null, accepted.acceptedAtMillis(), accepted.acceptedAtMillis(), accepted.offset(), List.of(), null);
         TimelineEntry entry = null;
         boolean justEnded = false;
         switch (event.event()) {
@@ -83,12 +83,12 @@ public final class MatchProcessor {
         List<PlayerLine> players = data.has("Players") ? players(data.get("Players")) : m.players();
         return new Match(m.key(), m.guid(), m.source(), textOr(game, "Arena", m.arena()), m.state(),
                 intOr(game, "TimeSeconds", m.timeSeconds()), game.path("bOvertime").asBoolean(false), teams,
-                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players);
+                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players, data);
     }
 
     private static Match withClock(Match m, Integer timeSeconds, boolean overtime) {
         return new Match(m.key(), m.guid(), m.source(), m.arena(), m.state(), timeSeconds, overtime, m.teams(),
-                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players());
+                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players(), m.snapshot());
     }
 
     private static Match ended(Match m, ObjectNode data) {
@@ -97,12 +97,12 @@ public final class MatchProcessor {
         String winner = m.teams().stream().filter(t -> winnerTeamNum != null && t.teamNum() == winnerTeamNum)
                 .map(Team::name).findFirst().orElse(m.winner());
         return new Match(m.key(), m.guid(), m.source(), m.arena(), Match.ENDED, m.timeSeconds(), m.overtime(),
-                m.teams(), winnerTeamNum, winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players());
+                m.teams(), winnerTeamNum, winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players(), m.snapshot());
     }
 
     private static Match touched(Match m, AcceptedEvent e) {
         return new Match(m.key(), m.guid(), m.source(), m.arena(), m.state(), m.timeSeconds(), m.overtime(), m.teams(),
-                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), e.acceptedAtMillis(), e.offset(), m.players());
+                m.winnerTeamNum(), m.winner(), m.firstSeenMillis(), e.acceptedAtMillis(), e.offset(), m.players(), m.snapshot());
     }
 
     private static TimelineEntry entry(String key, AcceptedEvent e) {

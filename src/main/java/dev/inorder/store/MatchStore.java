@@ -395,7 +395,7 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
         return new Match(key, rs.getString("guid"), rs.getString("source"), rs.getString("arena"), rs.getString("state"),
                 getInt(rs, "time_seconds"), rs.getBoolean("overtime"), List.copyOf(teams), getInt(rs, "winner_team_num"),
                 rs.getString("winner"), rs.getLong("first_seen"), rs.getLong("updated_at"), rs.getLong("last_offset"),
-                List.of());
+                List.of(), null);
     }
 
     static List<PlayerLine> players(Connection c, String key) throws SQLException {

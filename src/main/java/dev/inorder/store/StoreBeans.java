@@ -22,7 +22,7 @@ import dev.inorder.deadletter.DeadLetterStore;
 import dev.inorder.ingest.OffsetReservations;
 import dev.inorder.ingest.RecentEvents;
 import dev.inorder.ingest.SenderSeqs;
-import dev.inorder.live.LiveFeed;
+import dev.inorder.match.CommittedChanges;
 import dev.inorder.match.MatchBook;
 import dev.inorder.match.MatchProcessor;
 import dev.inorder.match.Ownership;
@@ -149,9 +149,9 @@ public class StoreBeans {
 
     @Produces
     @Singleton
-    static EventHandler handler(InOrderConfig config, MatchBook book, MatchStore store, LiveFeed live) {
+    static EventHandler handler(InOrderConfig config, MatchBook book, MatchStore store, CommittedChanges committed) {
         return switch (config.processing().handler()) {
-            case STORE -> new StoreHandler(book, store, live::committed);
+            case STORE -> new StoreHandler(book, store, committed);
             case MEMORY -> new AppliedEventLog();
         };
     }

@@ -53,6 +53,11 @@ public class ApiKeyFilter {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
+        protect(router);
+    }
+
+    /** Puts the check in front of every route of {@code router}: the HTTP port's, or another port's (the overlay feed). */
+    public void protect(Router router) {
         if (config.apiKey().isEmpty() && config.readApiKey().isEmpty() && config.senders().isEmpty()) {
             return;
         }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.inorder.match.Match;
 import dev.inorder.match.MatchBook;
-import dev.inorder.query.MatchView;
 
 /** The fan-out, with clients that take or refuse what they are offered: no transport, no real time. */
 class LiveFeedTest {
@@ -25,13 +24,13 @@ class LiveFeedTest {
     private final AtomicInteger encoded = new AtomicInteger();
     /** The feed's clock, moved by the tests: stalls are decided on it, nothing here waits for real time to pass. */
     private final AtomicLong now = new AtomicLong();
-    private final LiveFeed feed = new LiveFeed(10, m -> {
+    private final LiveFeed feed = new LiveFeed(new LiveFeed.Limits(10, Duration.ofSeconds(10), Duration.ofHours(1), 0), m -> {
         written.incrementAndGet();
-        return m.type() + ":" + m.match() + ":" + (m.data() instanceof MatchView v ? v.timeSeconds() : m.data());
+        return List.of(m.type() + ":" + m.match() + ":" + (m.data() instanceof Match v ? v.timeSeconds() : m.data()));
     }, batch -> {
         encoded.incrementAndGet();
         return List.copyOf(batch);
-    }, Duration.ofSeconds(10), Duration.ofHours(1), now::get);
+    }, now::get);
 
     /** A client that takes everything while {@code reading}, and records it. */
     static final class TestClient implements LiveFeed.Client {
@@ -153,7 +152,8 @@ class LiveFeedTest {
 
     @Test
     void shouldRefuseClientsBeyondTheCapAndTakeOneAgainWhenOneLeaves() {
-        var small = new LiveFeed(2, LiveMessage::type, List::copyOf, Duration.ofSeconds(10), Duration.ofMillis(100), now::get);
+        var small = new LiveFeed(new LiveFeed.Limits(2, Duration.ofSeconds(10), Duration.ofMillis(100), 0), m -> List.of(m.type()),
+                List::copyOf, now::get);
         var first = new TestClient(null);
         small.add(first);
         small.add(new TestClient(null));
@@ -163,8 +163,36 @@ class LiveFeedTest {
         assertThat(small.clients()).isEqualTo(2);
     }
 
+    @Test
+    void shouldSpaceFlushesOutWhenTheLastOneWroteMoreThanTheByteBudget() {
+        // a budget of 1,000 bytes/s and a 100 ms interval; each flush below writes 12 bytes ("match:M1:300") per client
+        var budgeted = new LiveFeed(new LiveFeed.Limits(100, Duration.ofSeconds(10), Duration.ofMillis(100), 1_000),
+                m -> List.of(m.type() + ":" + m.match() + ":" + ((Match) m.data()).timeSeconds()), List::copyOf, now::get);
+        List<TestClient> readers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            var reader = new TestClient(null);
+            budgeted.add(reader);
+            readers.add(reader);
+        }
+        var stuck = new TestClient(null);
+        stuck.reading = false;
+        budgeted.add(stuck);
+        assertThat(budgeted.spacingNanos()).as("nothing written yet: the interval").isEqualTo(Duration.ofMillis(100).toNanos());
+
+        budgeted.committed(changes(state("M1", 300)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> readers.stream().allMatch(c -> c.received.size() == 1));
+        // 50 readers x 12 bytes = 600 bytes, at 1,000 bytes/s: 600 ms; the client that refused counts for nothing
+        await().atMost(Duration.ofSeconds(5)).until(() -> budgeted.spacingNanos() == Duration.ofMillis(600).toNanos());
+
+        for (int i = 0; i < 45; i++) {
+            budgeted.remove(readers.get(i));
+        }
+        budgeted.flush(); // nothing pending: nothing written, the interval again
+        assertThat(budgeted.spacingNanos()).isEqualTo(Duration.ofMillis(100).toNanos());
+    }
+
     private static Match state(String key, int timeSeconds) {
-        return new Match(key, key, "pc", null, "live", timeSeconds, false, List.of(), null, null, 0, 0, 1, List.of());
+        return new Match(key, key, "pc", null, "live", timeSeconds, false, List.of(), null, null, 0, 0, 1, List.of(), null);
     }
 
     private static MatchBook.Changes changes(Match... matches) {
