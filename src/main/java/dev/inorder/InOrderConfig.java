@@ -71,6 +71,8 @@ public interface InOrderConfig {
 
     Sos sos();
 
+    Webhook webhook();
+
     Clients clients();
 
     StatsApi statsapi();
@@ -120,6 +122,12 @@ public interface InOrderConfig {
          */
         @WithDefault("0")
         double maxRequestsPerSecond();
+    }
+
+    /** Outbound webhooks: goals, demolitions and match ends posted after commit (Discord-compatible bodies). */
+    interface Webhook {
+        /** Where to post, comma-separated (Discord webhook URLs, or any endpoint taking JSON); unset: none. */
+        Optional<List<String>> url();
     }
 
     /** The overlay feed: what was applied, in the SOS plugin's WebSocket language, at {@code /sos}. */
