@@ -21,6 +21,10 @@ public final class MatchProcessor {
     static final String CLOCK = "ClockUpdatedSeconds";
     static final String MATCH_ENDED = "MatchEnded";
     static final String GOAL_SCORED = "GoalScored";
+    static final String STATFEED = "StatfeedEvent";
+
+    /** The longest time between two events of a match counted for boost figures: a longer gap is a pause, not play. */
+    static final long MAX_SLICE_MILLIS = 2_000;
 
     /** The result of one event: the match after it, and the timeline entry it adds, if any. */
     public record Outcome(Match match, TimelineEntry timelineEntry, boolean justEnded) {
@@ -54,6 +58,9 @@ public final class MatchProcessor {
                         null, accepted.acceptedAtMillis(), accepted.acceptedAtMillis(), accepted.offset(), List.of(), null);
         TimelineEntry entry = null;
         boolean justEnded = false;
+        if (current != null && !match.ended()) {
+            match = boostTime(match, accepted.acceptedAtMillis() - match.updatedAtMillis());
+        }
         switch (event.event()) {
             case UPDATE_STATE -> match = updateState(match, data);
             case CLOCK -> match = withClock(match, intOr(data, "TimeSeconds", match.timeSeconds()), data.path("bOvertime").asBoolean(false));
@@ -63,6 +70,12 @@ public final class MatchProcessor {
                 entry = entry(key, accepted);
             }
             case GOAL_SCORED -> entry = isPhantomGoal(data) ? null : entry(key, accepted);
+            case STATFEED -> {
+                if (isDemolition(data) && !match.ended()) {
+                    match = demolished(match, data.path("SecondaryTarget"));
+                }
+                entry = entry(key, accepted);
+            }
             default -> entry = entry(key, accepted);
         }
         return new Outcome(touched(match, accepted), entry, justEnded);
@@ -76,11 +89,58 @@ public final class MatchProcessor {
         return data.path("Scorer").path("Name").asText("").isBlank() && data.path("GoalSpeed").asDouble(0) == 0;
     }
 
+    static boolean isDemolition(ObjectNode data) {
+        return "Demolish".equals(data.path("EventName").asText(null)) || "Demolish".equals(data.path("Type").asText(null));
+    }
+
+    /** The time since the match's last event, counted at each player's boost as last shown (for those it was shown). */
+    private static Match boostTime(Match m, long millis) {
+        long slice = Math.min(Math.max(0, millis), MAX_SLICE_MILLIS);
+        if (slice == 0 || m.players().stream().noneMatch(p -> p.derived().boostSeen())) {
+            return m;
+        }
+        List<PlayerLine> players = new ArrayList<>(m.players().size());
+        for (PlayerLine p : m.players()) {
+            players.add(p.derived().boostSeen() ? p.with(p.derived().withBoost(true, p.boost(), slice)) : p);
+        }
+        return m.withPlayers(List.copyOf(players));
+    }
+
+    /** The player a Demolish statfeed names second (by name and team: statfeed targets carry no PrimaryId). */
+    private static Match demolished(Match m, JsonNode victim) {
+        String name = textOr(victim, "Name", null);
+        int teamNum = victim.path("TeamNum").asInt(-1);
+        List<PlayerLine> players = new ArrayList<>(m.players().size());
+        boolean found = false;
+        for (PlayerLine p : m.players()) {
+            boolean isVictim = !found && p.name().equals(name) && (teamNum < 0 || p.teamNum() == teamNum);
+            found |= isVictim;
+            players.add(isVictim ? p.with(p.derived().withDemoTaken()) : p);
+        }
+        return found ? m.withPlayers(List.copyOf(players)) : m;
+    }
+
+    /** The MVP: the highest score of the winning team (the first listed, on a tie), as the game awards it. */
+    private static Match withMvp(Match m) {
+        Integer winner = m.winnerTeamNum();
+        PlayerLine best = null;
+        for (PlayerLine p : m.players()) {
+            if (winner != null && p.teamNum() == winner && (best == null || p.score() > best.score())) {
+                best = p;
+            }
+        }
+        List<PlayerLine> players = new ArrayList<>(m.players().size());
+        for (PlayerLine p : m.players()) {
+            players.add(p.derived().mvp() == (p == best) ? p : p.with(p.derived().withMvp(p == best)));
+        }
+        return m.withPlayers(List.copyOf(players));
+    }
+
     private static Match updateState(Match m, ObjectNode data) {
         JsonNode game = data.path("Game");
         List<Team> teams = game.has("Teams") ? teams(game.get("Teams")) : m.teams();
         String winner = game.path("bHasWinner").asBoolean(false) ? textOr(game, "Winner", m.winner()) : m.winner();
-        List<PlayerLine> players = data.has("Players") ? players(data.get("Players")) : m.players();
+        List<PlayerLine> players = data.has("Players") ? players(data.get("Players"), m.players()) : m.players();
         return new Match(m.key(), m.guid(), m.source(), textOr(game, "Arena", m.arena()), m.state(),
                 intOr(game, "TimeSeconds", m.timeSeconds()), game.path("bOvertime").asBoolean(false), teams,
                 m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players, data);
@@ -95,9 +155,9 @@ public final class MatchProcessor {
         // Integer.valueOf: a ternary of int and Integer would unbox a null winnerTeamNum (a NullPointerException).
         Integer winnerTeamNum = data.has("WinnerTeamNum") ? Integer.valueOf(data.get("WinnerTeamNum").asInt()) : m.winnerTeamNum();
         String winner = m.teams().stream().filter(t -> winnerTeamNum != null && t.teamNum() == winnerTeamNum)
-                .map(Team::name).findFirst().orElse(m.winner());
-        return new Match(m.key(), m.guid(), m.source(), m.arena(), Match.ENDED, m.timeSeconds(), m.overtime(),
-                m.teams(), winnerTeamNum, winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players(), m.snapshot());
+                .map(Team::name).filter(java.util.Objects::nonNull).findFirst().orElse(m.winner());
+        return withMvp(new Match(m.key(), m.guid(), m.source(), m.arena(), Match.ENDED, m.timeSeconds(), m.overtime(),
+                m.teams(), winnerTeamNum, winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), m.players(), m.snapshot()));
     }
 
     private static Match touched(Match m, AcceptedEvent e) {
@@ -118,14 +178,23 @@ public final class MatchProcessor {
         return List.copyOf(result);
     }
 
-    private static List<PlayerLine> players(JsonNode players) {
+    /** The snapshot's lines, each keeping what was derived for that player so far. */
+    private static List<PlayerLine> players(JsonNode players, List<PlayerLine> before) {
         List<PlayerLine> result = new ArrayList<>();
         for (JsonNode p : players) {
             String name = textOr(p, "Name", "");
-            result.add(new PlayerLine(playerId(p, name), name, p.path("TeamNum").asInt(0), p.path("Score").asInt(0),
+            String id = playerId(p, name);
+            PlayerLine.Derived derived = PlayerLine.Derived.NONE;
+            for (PlayerLine b : before) {
+                if (b.id().equals(id)) {
+                    derived = b.derived();
+                    break;
+                }
+            }
+            result.add(new PlayerLine(id, name, p.path("TeamNum").asInt(0), p.path("Score").asInt(0),
                     p.path("Goals").asInt(0), p.path("Shots").asInt(0), p.path("Assists").asInt(0),
                     p.path("Saves").asInt(0), p.path("Touches").asInt(0), p.path("Demos").asInt(0),
-                    p.path("Boost").asInt(0)));
+                    p.path("Boost").asInt(0), derived.withBoost(p.has("Boost"), 0, 0)));
         }
         return List.copyOf(result);
     }

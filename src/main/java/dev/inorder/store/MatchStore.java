@@ -33,7 +33,8 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
 
     public static final String MATCH_COLUMNS = "match_key, guid, source, arena, state, time_seconds, overtime, team0_name, "
             + "team0_score, team1_name, team1_score, winner_team_num, winner, first_seen, updated_at, last_offset";
-    static final String PLAYER_COLUMNS = "player_id, name, team_num, score, goals, shots, assists, saves, touches, demos, boost";
+    static final String PLAYER_COLUMNS = "player_id, name, team_num, score, goals, shots, assists, saves, touches, demos, boost, "
+            + "demos_taken, mvp, boost_seen, boost_ms, zero_boost_ms, full_boost_ms, average_boost";
 
     private final DataSource dataSource;
     private final StoreFailures failures;
@@ -266,7 +267,7 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO match_players (match_key, " + PLAYER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int rows = 0;
             for (List<Match> matches : List.of(inserted, updated)) {
                 for (Match m : matches) {
@@ -283,6 +284,14 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
                         ps.setInt(10, p.touches());
                         ps.setInt(11, p.demos());
                         ps.setInt(12, p.boost());
+                        PlayerLine.Derived d = p.derived();
+                        ps.setInt(13, d.demosTaken());
+                        ps.setBoolean(14, d.mvp());
+                        ps.setBoolean(15, d.boostSeen());
+                        ps.setLong(16, d.boostMillis());
+                        ps.setLong(17, d.zeroBoostMillis());
+                        ps.setLong(18, d.fullBoostMillis());
+                        ps.setDouble(19, d.averageBoost());
                         ps.addBatch();
                         rows++;
                     }
@@ -406,7 +415,9 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     players.add(new PlayerLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)));
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                            new PlayerLine.Derived(rs.getInt(12), rs.getBoolean(13), rs.getBoolean(14), rs.getLong(15),
+                                    rs.getLong(16), rs.getLong(17), rs.getDouble(18))));
                 }
             }
             return List.copyOf(players);

@@ -20,7 +20,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = { ApiError.class, Ingest.Accepted.class, QueueStatus.class, Page.class,
         MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
-        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
+        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, PlayerLine.Derived.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
         DeadLetter.class })
 public final class JsonTypes {
 

@@ -36,4 +36,64 @@ class MatchProcessorTest {
         assertThat(apply("ReplayStart", "{\"MatchGuid\":\"G\"}").timelineEntry().event()).isEqualTo("ReplayStart");
         assertThat(apply("ReplayWillEnd", "{\"MatchGuid\":\"G\"}").timelineEntry().event()).isEqualTo("ReplayWillEnd");
     }
+
+    /** Applies {@code events} (name, data, accepted at ms) in order to one match and returns it. */
+    private static Match play(Object... events) throws Exception {
+        Match match = null;
+        for (int i = 0; i < events.length; i += 3) {
+            ObjectNode node = (ObjectNode) MAPPER.readTree((String) events[i + 1]);
+            var accepted = new AcceptedEvent(i / 3 + 1, "pc", (Long) events[i + 2], new GameEvent((String) events[i], node, null));
+            match = MatchProcessor.apply(match, "G", accepted).match();
+        }
+        return match;
+    }
+
+    private static String snapshot(String adaBoost, String beaBoost, int adaScore) {
+        // Ada (blue) and Bea (blue) show their boost when the strings are not null; Cy (orange) never does.
+        return "{\"MatchGuid\":\"G\",\"Game\":{\"Teams\":[{\"TeamNum\":0,\"Score\":1},{\"TeamNum\":1,\"Score\":0}]},\"Players\":["
+                + "{\"Name\":\"Ada\",\"PrimaryId\":\"A\",\"TeamNum\":0,\"Score\":" + adaScore + (adaBoost == null ? "" : ",\"Boost\":" + adaBoost) + "},"
+                + "{\"Name\":\"Bea\",\"PrimaryId\":\"B\",\"TeamNum\":0,\"Score\":200" + (beaBoost == null ? "" : ",\"Boost\":" + beaBoost) + "},"
+                + "{\"Name\":\"Cy\",\"PrimaryId\":\"C\",\"TeamNum\":1,\"Score\":300}]}";
+    }
+
+    private static PlayerLine.Derived derived(Match match, String id) {
+        return match.players().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().derived();
+    }
+
+    @Test
+    void shouldCountTimeAtZeroAndFullBoostAndTheAverageForPlayersWhoseBoostIsShown() throws Exception {
+        Match match = play(
+                "UpdateState", snapshot("100", "33", 10), 1_000L,
+                "UpdateState", snapshot("0", "33", 10), 2_000L, // 1 s at 100 for Ada
+                "StatfeedEvent", "{\"MatchGuid\":\"G\",\"EventName\":\"Shot\",\"MainTarget\":{\"Name\":\"Ada\"}}", 2_500L,
+                "UpdateState", snapshot(null, "33", 10), 3_000L, // 1 s at 0 (absent Boost, once shown, is 0)
+                "UpdateState", snapshot("50", "33", 10), 63_000L); // a one-minute gap counts 2 s at most
+        var ada = derived(match, "A");
+        assertThat(ada.boostSeen()).isTrue();
+        assertThat(ada.boostMillis()).isEqualTo(4_000);
+        assertThat(ada.fullBoostMillis()).isEqualTo(1_000);
+        assertThat(ada.zeroBoostMillis()).isEqualTo(3_000);
+        assertThat(ada.averageBoost()).isEqualTo(25.0);
+        assertThat(derived(match, "B").averageBoost()).isEqualTo(33.0);
+        var cy = derived(match, "C");
+        assertThat(cy.boostSeen()).as("an opponent's boost a player cannot see").isFalse();
+        assertThat(cy.boostMillis()).isZero();
+    }
+
+    @Test
+    void shouldCountDemolitionsTakenAndNameTheWinningTeamsBestScoreMvp() throws Exception {
+        String demo = "{\"MatchGuid\":\"G\",\"EventName\":\"Demolish\",\"Type\":\"Demolish\","
+                + "\"MainTarget\":{\"Name\":\"Cy\",\"TeamNum\":1},\"SecondaryTarget\":{\"Name\":\"Bea\",\"TeamNum\":0}}";
+        Match match = play(
+                "UpdateState", snapshot("10", "10", 150), 1_000L,
+                "StatfeedEvent", demo, 1_100L,
+                "StatfeedEvent", demo, 1_200L,
+                "UpdateState", snapshot("10", "10", 250), 1_300L,
+                "MatchEnded", "{\"MatchGuid\":\"G\",\"WinnerTeamNum\":0}", 1_400L);
+        assertThat(derived(match, "B").demosTaken()).as("kept across snapshots").isEqualTo(2);
+        assertThat(derived(match, "A").demosTaken()).isZero();
+        assertThat(derived(match, "A").mvp()).as("250 beats Bea's 200; Cy's 300 is on the losing team").isTrue();
+        assertThat(derived(match, "B").mvp()).isFalse();
+        assertThat(derived(match, "C").mvp()).isFalse();
+    }
 }
