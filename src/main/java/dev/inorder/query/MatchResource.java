@@ -7,12 +7,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.inorder.match.Team;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 
@@ -32,6 +38,21 @@ public class MatchResource {
     }
 
     @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Every match as CSV, most recent first", description = "Accept: text/csv, or ?format=csv. Streamed.")
+    public Response listCsv() {
+        return Csv.of("matches.csv", List.of("guid", "offline", "source", "arena", "state", "team0_name", "team0_score",
+                "team1_name", "team1_score", "updated_at", "last_offset"), m -> Arrays.asList(m.guid(), m.offline(),
+                        m.source(), m.arena(), m.state(), team(m.teams(), 0, Team::name), team(m.teams(), 0, Team::score),
+                        team(m.teams(), 1, Team::name), team(m.teams(), 1, Team::score), m.updatedAt(), m.lastOffset()),
+                queries::eachMatch);
+    }
+
+    private static Object team(List<Team> teams, int teamNum, Function<Team, Object> field) {
+        return teams.stream().filter(t -> t.teamNum() == teamNum).findFirst().map(field).orElse(null);
+    }
+
+    @GET
     @Path("/{guid}")
     @Operation(summary = "A match's current state with every player's line")
     @APIResponse(responseCode = "404", description = "unknown_match", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -41,15 +62,30 @@ public class MatchResource {
 
     @GET
     @Path("/{guid}/timeline")
-    @Operation(summary = "A match's discrete events in applied order, with offsets", description = "Paged like /matches.")
+    @Operation(summary = "A match's discrete events in applied order, with offsets", description = "Paged like /matches. "
+            + "order=desc: newest first (a ticker's last events).")
     @APIResponse(responseCode = "404", description = "unknown_match", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_limit, invalid_cursor or invalid_order", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<TimelineItem> timeline(@PathParam("guid") String guid, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        var page = queries.timeline(guid, Paging.limit(limit, 50), Paging.cursor(cursor));
+            @QueryParam("cursor") String cursor, @QueryParam("order") String order) {
+        var page = queries.timeline(guid, Paging.limit(limit, 50), Paging.cursor(cursor), Paging.newestFirst(order));
         if (page.items().isEmpty() && cursor == null && queries.match(guid).isEmpty()) {
             throw unknown(guid);
         }
         return page;
+    }
+
+    @GET
+    @Path("/{guid}/timeline")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A match's whole timeline as CSV", description = "Accept: text/csv, or ?format=csv. The data column is the event's JSON.")
+    public Response timelineCsv(@PathParam("guid") String guid) {
+        if (queries.match(guid).isEmpty()) {
+            throw unknown(guid);
+        }
+        return Csv.of("timeline.csv", List.of("offset", "event", "accepted_at", "data"),
+                (TimelineItem t) -> Arrays.asList(t.offset(), t.event(), t.acceptedAt(), t.data() == null ? null : t.data().toString()),
+                each -> queries.eachTimelineItem(guid, each));
     }
 
     private static ApiException unknown(String guid) {

@@ -26,6 +26,17 @@ public final class Paging {
         throw new ApiException(400, "invalid_limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
+    /** {@code order}: {@code asc} (or none) is applied order, {@code desc} newest first. */
+    public static boolean newestFirst(String order) {
+        if (order == null || order.isEmpty() || order.equals("asc")) {
+            return false;
+        }
+        if (order.equals("desc")) {
+            return true;
+        }
+        throw new ApiException(400, "invalid_order", "order must be asc or desc.");
+    }
+
     /** A cursor is the {@code nextCursor} of a previous page; {@code null} starts at the beginning. */
     public static Long cursor(String cursor) {
         if (cursor == null || cursor.isEmpty()) {

@@ -7,6 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +35,25 @@ public class PlayerResource {
     public PlayerView player(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return queries.player(id, Paging.limit(limit, 50), Paging.cursor(cursor))
-                .orElseThrow(() -> new ApiException(404, "unknown_player", "No player " + id + " is stored."));
+                .orElseThrow(() -> unknown(id));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Every match a player was in, with their line, as CSV", description = "Accept: text/csv, or ?format=csv.")
+    public Response playerCsv(@PathParam("id") String id) {
+        if (!queries.knowsPlayer(id)) {
+            throw unknown(id);
+        }
+        return Csv.of("player.csv", List.of("guid", "arena", "state", "team_num", "winner_team_num", "score", "goals",
+                "shots", "assists", "saves", "updated_at", "last_offset"),
+                (PlayerView.PlayedMatch m) -> Arrays.asList(m.guid(), m.arena(), m.state(), m.teamNum(), m.winnerTeamNum(),
+                        m.score(), m.goals(), m.shots(), m.assists(), m.saves(), m.updatedAt(), m.lastOffset()),
+                each -> queries.eachPlayedMatch(id, each));
+    }
+
+    private static ApiException unknown(String id) {
+        return new ApiException(404, "unknown_player", "No player " + id + " is stored.");
     }
 }

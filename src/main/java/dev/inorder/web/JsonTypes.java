@@ -6,6 +6,7 @@ import dev.inorder.live.LiveMessage;
 import dev.inorder.live.QueueTicker;
 import dev.inorder.match.PlayerLine;
 import dev.inorder.match.Team;
+import dev.inorder.query.Leaderboard;
 import dev.inorder.query.MatchSummary;
 import dev.inorder.query.MatchView;
 import dev.inorder.query.Page;
@@ -20,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = { ApiError.class, Ingest.Accepted.class, QueueStatus.class, Page.class,
         MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
-        PlayerView.PlayedMatch.class, Team.class, PlayerLine.class, PlayerLine.Derived.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
+        PlayerView.PlayedMatch.class, Leaderboard.class, Leaderboard.Leader.class, Team.class, PlayerLine.class, PlayerLine.Derived.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
         DeadLetter.class })
 public final class JsonTypes {
 

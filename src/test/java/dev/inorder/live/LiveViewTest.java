@@ -92,4 +92,68 @@ class LiveViewTest {
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(screenshot)).isPositive();
     }
+
+    @Test
+    void shouldServeOneMatchAsACleanTransparentScoreboardAndPutTheLiveMatchFirstAfterAReload() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sender = "obs-" + run;
+        String ended = "OBS-ENDED-" + run;
+        String live = "OBS-LIVE-" + run;
+        // First a whole match, then the start of another, up to the snapshot after its first goal: both of one sender.
+        for (String event : new MatchScript(ended, run + "e").events()) {
+            assertThat(Client.post(events, sender, event).status()).isEqualTo(202);
+        }
+        List<String> second = new MatchScript(live, run + "l").events();
+        int afterFirstGoal = second.indexOf(second.stream().filter(e -> e.contains("\"Score\":1},{\"Name\":\"Orange\"")).findFirst().orElseThrow());
+        for (String event : second.subList(0, afterFirstGoal + 1)) { // the goal, its statfeed twins, the snapshot
+            assertThat(Client.post(events, sender, event).status()).isEqualTo(202);
+        }
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+
+        // Opened (as after a reload) once everything is stored: the live match first, the ended one below it.
+        wait.until(b -> {
+            b.get(page.toString());
+            return true;
+        });
+        wait.until(b -> b.findElements(By.cssSelector("article[data-match='" + ended + "']")).size() == 1);
+        var cards = browser.findElements(By.cssSelector("#matches article"));
+        assertThat(cards.get(0).getAttribute("data-match")).isEqualTo(live);
+        assertThat(browser.findElements(By.cssSelector("#matches article.ended"))).as("at most 4 ended, below the live ones")
+                .hasSizeLessThanOrEqualTo(4);
+        assertThat(cards.get(cards.size() - 1).getAttribute("class")).contains("ended");
+        // The ticker is filled from the timeline on load, says which match, and shows each goal once.
+        wait.until(b -> b.findElement(By.id("ticker")).getText().contains("GOAL Ada (assist Bea)"));
+        var lines = browser.findElements(By.cssSelector("#ticker li[data-match='" + live + "']")).stream()
+                .map(li -> li.getText()).toList();
+        assertThat(lines).filteredOn(l -> l.contains("Ada")).as("the goal once, labelled with its match")
+                .containsExactly("Blue 1–0 Orange\nGOAL Ada (assist Bea) · 97 km/h");
+        assertThat(browser.findElement(By.id("ticker")).getText()).doesNotContain("Ada: Goal");
+
+        // Sortable player tables: by goals, the top scorer first.
+        browser.findElement(By.cssSelector("article[data-match='" + ended + "'] th[data-sort='goals']")).click();
+        wait.until(b -> b.findElement(By.cssSelector("article[data-match='" + ended + "'] tbody tr td")).getText().startsWith("Ada"));
+        assertThat(browser.findElement(By.cssSelector("article[data-match='" + ended + "'] tbody tr td")).getText()).contains("★");
+
+        // One match, for OBS: only its scoreboard, no header, no ticker, a transparent page, a real dash between scores.
+        browser.get(page + "?match=" + live + "&transparent=1");
+        wait.until(b -> b.findElements(By.cssSelector("article[data-match='" + live + "'] .score-blue")).stream().anyMatch(e -> e.getText().equals("1")));
+        assertThat(browser.findElements(By.cssSelector("#matches article"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("header")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.tagName("aside")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(0, 0, 0, 0)");
+        var sep = browser.findElement(By.cssSelector(".sep"));
+        assertThat(sep.getText()).isEqualTo("–");
+        assertThat(Double.parseDouble(sep.getCssValue("font-size").replace("px", ""))).isGreaterThanOrEqualTo(32);
+        Path screenshot = Path.of("target", "live-scoreboard.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // The live match of one sender: the newest of theirs, and the next one when it starts.
+        browser.get(page + "?sender=" + sender);
+        wait.until(b -> b.findElements(By.cssSelector("#matches article")).size() == 1
+                && b.findElement(By.cssSelector("#matches article")).getAttribute("data-match").equals(live));
+        String next = "OBS-NEXT-" + run;
+        assertThat(Client.post(events, sender, dev.inorder.support.Events.updateState(next, 1)).status()).isEqualTo(202);
+        wait.until(b -> b.findElements(By.cssSelector("#matches article")).size() == 1
+                && b.findElement(By.cssSelector("#matches article")).getAttribute("data-match").equals(next));
+    }
 }
