@@ -141,6 +141,14 @@ public interface InOrderConfig {
         /** Most overlay clients at once (both ports together); one more is answered 503 {@code too_many_clients}. */
         @WithDefault("100")
         int maxClients();
+
+        /**
+         * In a series, each team's {@code name} in {@code game:update_state} carries its series wins,
+         * {@code "Ducks (1)"}, for overlays that show only the name; false: the bare name (the wins are in
+         * {@code series_wins} either way).
+         */
+        @WithDefault("true")
+        boolean seriesScoreInNames();
     }
 
     interface Live {

@@ -50,11 +50,20 @@ function table(m) {
   return `<table><thead><tr><th>player</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+// A match in a best-of-N: the series' name and score under the scoreboard.
+function series(m) {
+  const s = m.series;
+  if (!s) return '';
+  return `<div class="series">${esc(s.name)} · best of ${s.bestOf} · ${esc(s.teams[0].name)} ` +
+    `<b>${s.teams[0].wins}–${s.teams[1].wins}</b> ${esc(s.teams[1].name)}${s.state === 'decided' ? ' · decided' : ''}</div>`;
+}
+
 function card(m) {
   return `<div class="board"><div class="team blue">${esc(team(m, 0).name)}</div>` +
     `<div class="scores"><span class="score score-blue">${team(m, 0).score}</span><span class="sep">–</span>` +
     `<span class="score score-orange">${team(m, 1).score}</span></div>` +
     `<div class="team orange">${esc(team(m, 1).name)}</div></div>` +
+    series(m) +
     `<div class="clock">${clock(m)}${m.state === 'ended' ? ' · final' + (m.winner ? ' · ' + esc(m.winner) + ' win' : '') : ''}</div>` +
     `<div class="meta"><span>${esc(m.arena || '')}</span><span>${esc(m.guid)}</span></div>` + table(m);
 }

@@ -17,6 +17,7 @@ import dev.inorder.ingest.Sources;
 import dev.inorder.match.CommittedChanges;
 import dev.inorder.match.Match;
 import dev.inorder.query.MatchView;
+import dev.inorder.series.SeriesBook;
 import dev.inorder.status.QueueResource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,13 +48,14 @@ public class QueueTicker {
 
     @Produces
     @Singleton
-    static LiveFeed feed(MeterRegistry registry, InOrderConfig config, ObjectMapper mapper, CommittedChanges committed) {
+    static LiveFeed feed(MeterRegistry registry, InOrderConfig config, ObjectMapper mapper, CommittedChanges committed,
+            SeriesBook series) {
         var live = config.live();
         var limits = new LiveFeed.Limits(live.maxClients(), live.stallAfter(), live.interval(), live.maxBytesPerSecond());
         var feed = new LiveFeed(limits, message -> {
             try {
                 return List.of(mapper.writeValueAsString(message.data() instanceof Match m
-                        ? new LiveMessage(message.type(), message.match(), MatchView.of(m)) : message));
+                        ? new LiveMessage(message.type(), message.match(), MatchView.of(m, series.of(m))) : message));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A live message could not be written as JSON", e);
             }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.inorder.match.Team;
+import dev.inorder.series.SeriesBook;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 
@@ -29,6 +30,9 @@ public class MatchResource {
 
     @Inject
     MatchQueries queries;
+
+    @Inject
+    SeriesBook series;
 
     @GET
     @Operation(summary = "Matches, most recent first", description = "Paged: pass nextCursor back as cursor. limit 1-200.")
@@ -57,7 +61,7 @@ public class MatchResource {
     @Operation(summary = "A match's current state with every player's line")
     @APIResponse(responseCode = "404", description = "unknown_match", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public MatchView match(@PathParam("guid") String guid) {
-        return queries.match(guid).map(MatchView::of).orElseThrow(() -> unknown(guid));
+        return queries.match(guid).map(m -> MatchView.of(m, series.of(m))).orElseThrow(() -> unknown(guid));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import dev.inorder.match.MatchProcessor;
 import dev.inorder.match.PlayerLine;
 import dev.inorder.match.Team;
 import dev.inorder.query.TimelineItem;
+import dev.inorder.series.SeriesScore;
 
 /**
  * What was applied, in the SOS plugin's language (the BakkesMod relay most broadcast overlays read): each message is
@@ -52,10 +54,19 @@ public final class SosMessages {
             Map.entry("CrossbarHit", "game:crossbar_hit"));
 
     private final ObjectMapper mapper;
+    private final Function<Match, SeriesScore> seriesOf;
+    private final boolean seriesScoreInNames;
     private final Map<String, Integer> lastClock = new HashMap<>();
 
-    public SosMessages(ObjectMapper mapper) {
+    /**
+     * @param seriesOf the series a match is in, or {@code null}: its teams are then named as the series names them
+     * @param seriesScoreInNames whether those names also carry the series score ({@code "Ducks (1)"}), for overlays
+     *        that show only the name
+     */
+    public SosMessages(ObjectMapper mapper, Function<Match, SeriesScore> seriesOf, boolean seriesScoreInNames) {
         this.mapper = mapper;
+        this.seriesOf = seriesOf;
+        this.seriesScoreInNames = seriesScoreInNames;
     }
 
     /** The first message a client gets, as the plugin's relay sends. */
@@ -105,9 +116,17 @@ public final class SosMessages {
         int time = match.timeSeconds() == null ? 0 : match.timeSeconds();
         g.put("time_seconds", time);
         g.put("time", time);
+        SeriesScore series = seriesOf.apply(match);
         ArrayNode teams = g.putArray("teams");
         for (int teamNum = 0; teamNum < 2; teamNum++) {
-            teams.add(team(match, teamNum, game.path("Teams")));
+            teams.add(team(match, teamNum, game.path("Teams"), series));
+        }
+        if (series != null) {
+            ObjectNode s = g.putObject("series");
+            s.put("id", series.series().id());
+            s.put("name", series.series().name());
+            s.put("best_of", series.series().bestOf());
+            s.put("state", series.state());
         }
         ObjectNode players = data.putObject("players");
         Map<String, JsonNode> sent = new HashMap<>();
@@ -146,7 +165,7 @@ public final class SosMessages {
         return data;
     }
 
-    private ObjectNode team(Match match, int teamNum, JsonNode sentTeams) {
+    private ObjectNode team(Match match, int teamNum, JsonNode sentTeams, SeriesScore series) {
         ObjectNode t = mapper.createObjectNode();
         Team team = match.teams().stream().filter(x -> x.teamNum() == teamNum).findFirst().orElse(null);
         JsonNode sent = mapper.missingNode();
@@ -159,6 +178,18 @@ public final class SosMessages {
         t.put("score", team == null ? 0 : team.score());
         t.put("color_primary", sent.path("ColorPrimary").asText(teamNum == 0 ? "1873FF" : "C26418"));
         t.put("color_secondary", sent.path("ColorSecondary").asText(teamNum == 0 ? "E5E5E5" : "E5E5E5"));
+        if (series != null) {
+            int side = SeriesScore.sideOf(series.series(), match, teamNum);
+            SeriesScore.Standing standing = series.teams().get(side < 0 ? teamNum : side);
+            t.put("name", standing.name() + (seriesScoreInNames ? " (" + standing.wins() + ")" : ""));
+            t.put("series_wins", standing.wins());
+            if (standing.color() != null) {
+                t.put("color_primary", standing.color().substring(1));
+            }
+            if (standing.logo() != null) {
+                t.put("logo", standing.logo());
+            }
+        }
         return t;
     }
 

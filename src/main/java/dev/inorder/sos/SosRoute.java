@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inorder.InOrderConfig;
 import dev.inorder.live.LiveFeed;
 import dev.inorder.match.CommittedChanges;
+import dev.inorder.series.SeriesBook;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiKeyFilter;
 import dev.inorder.web.RouteErrors;
@@ -57,8 +58,8 @@ public class SosRoute {
     private LiveFeed feed;
     private HttpServer ownPort;
 
-    void install(@Observes Router router, Vertx vertx, CommittedChanges committed, MeterRegistry registry) {
-        messages = new SosMessages(mapper);
+    void install(@Observes Router router, Vertx vertx, CommittedChanges committed, MeterRegistry registry, SeriesBook series) {
+        messages = new SosMessages(mapper, series::of, config.sos().seriesScoreInNames());
         var live = config.live();
         feed = new LiveFeed(new LiveFeed.Limits(config.sos().maxClients(), live.stallAfter(), live.interval(),
                 live.maxBytesPerSecond()), messages::of, List::copyOf, System::nanoTime);

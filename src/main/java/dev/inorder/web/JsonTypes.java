@@ -21,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = { ApiError.class, Ingest.Accepted.class, QueueStatus.class, Page.class,
         MatchSummary.class, MatchView.class, TimelineItem.class, PlayerView.class, PlayerView.Career.class,
-        PlayerView.PlayedMatch.class, Leaderboard.class, Leaderboard.Leader.class, Team.class, PlayerLine.class, PlayerLine.Derived.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
+        PlayerView.PlayedMatch.class, dev.inorder.series.Series.class, dev.inorder.series.Series.SeriesTeam.class, dev.inorder.series.SeriesScore.class, dev.inorder.series.SeriesScore.Brief.class, dev.inorder.series.SeriesScore.Standing.class, dev.inorder.series.SeriesScore.Played.class, dev.inorder.series.SeriesResource.NewSeries.class, dev.inorder.series.SeriesResource.Attach.class, Leaderboard.class, Leaderboard.Leader.class, Team.class, PlayerLine.class, PlayerLine.Derived.class, LiveMessage.class, QueueTicker.Tick.class, dev.inorder.ingest.Source.View.class,
         DeadLetter.class })
 public final class JsonTypes {
 
