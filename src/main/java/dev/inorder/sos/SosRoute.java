@@ -73,7 +73,7 @@ public class SosRoute {
         router.get("/sos").handler(this::connect);
         config.sos().port().ifPresent(port -> {
             Router own = Router.router(vertx);
-            keys.protect(own);
+            keys.protectEveryPath(own);
             own.route().handler(this::connect);
             vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)).requestHandler(own).listen()
                     .onSuccess(server -> {

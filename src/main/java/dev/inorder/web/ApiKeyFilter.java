@@ -53,15 +53,23 @@ public class ApiKeyFilter {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        protect(router);
+        if (configured()) {
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, true));
+        }
     }
 
-    /** Puts the check in front of every route of {@code router}: the HTTP port's, or another port's (the overlay feed). */
-    public void protect(Router router) {
-        if (config.apiKey().isEmpty() && config.readApiKey().isEmpty() && config.senders().isEmpty()) {
-            return;
+    /**
+     * Puts the check in front of every route of another port's router (the overlay feed's), where no path is public:
+     * there every path is the feed.
+     */
+    public void protectEveryPath(Router router) {
+        if (configured()) {
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, false));
         }
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private boolean configured() {
+        return config.apiKey().isPresent() || config.readApiKey().isPresent() || !config.senders().isEmpty();
     }
 
     /** Whether the raw path (as the client sent it, without the query) is public; any unusual spelling is not. */
@@ -69,8 +77,8 @@ public class ApiKeyFilter {
         return rawPath != null && PUBLIC.contains(rawPath);
     }
 
-    private void check(RoutingContext ctx) {
-        if (isPublic(ctx.request().path()) && (ctx.request().method() == HttpMethod.GET
+    private void check(RoutingContext ctx, boolean publicPaths) {
+        if (publicPaths && isPublic(ctx.request().path()) && (ctx.request().method() == HttpMethod.GET
                 || ctx.request().method() == HttpMethod.HEAD)) {
             ctx.next();
             return;
