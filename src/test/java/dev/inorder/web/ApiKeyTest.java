@@ -71,7 +71,8 @@ class ApiKeyTest {
         Map<String, Map<String, Object>> paths = given().header("X-Api-Key", "read-secret").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         org.assertj.core.api.Assertions.assertThat(paths).containsKeys("/events", "/queue", "/matches", "/matches/{guid}",
-                "/players/{id}", "/live", "/dead-letters", "/dead-letters/{id}/retry");
+                "/players/{id}", "/live", "/dead-letters", "/dead-letters/{id}/retry", "/sos", "/leaderboards", "/series",
+                "/series/{id}", "/series/{id}/matches", "/series/{id}/close");
         java.util.List<String[]> routes = new java.util.ArrayList<>();
         paths.forEach((path, methods) -> methods.keySet().forEach(method -> routes.add(new String[] {
                 method.toUpperCase(java.util.Locale.ROOT), path.replaceAll("\\{[^}]+}", "x1") })));
