@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Real matches at the game's full rate: real-shaped 3v3 UpdateState snapshots (bench/realistic.lua: ~1.9 KB, Data a
+# JSON string, six players with every field) over 200 matches, NDJSON batches of 10, into the embedded H2 store and
+# into PostgreSQL: paced at 24,000 events/s (200 matches x 120/s), then a flood; beside them, in the same run, a bare
+# Quarkus app (bench/bare) answering 202 to the same bodies without reading them. Server on core 0, wrk on core 1.
+# Prints one row per run. Usage: bench/realistic.sh   (about 6 minutes; SECS=30 per row by default)
+source "$(dirname "$0")/lib.sh"
+
+SECS=${SECS:-30}
+PACED_RATE=${PACED_RATE:-2400} # requests/s of 10 events: 24,000 events/s
+BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
+[ -f "$BARE_JAR" ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+
+metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
+
+run() { # run NAME RATE(0: flood): prints a row
+    local p0 r0 p1 r1 out
+    curl -s "$URL/q/metrics" > target/bench-metrics-before.txt
+    p0=$(field processed); r0=$(field rejected)
+    local maxrss=0
+    ( while sleep 1; do awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null; done ) > target/bench-rss.txt &
+    local sampler=$!
+    out=$(env CONNS=64 RATE="$2" taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s bench/realistic.lua "$URL/events")
+    p1=$(field processed); r1=$(field rejected)
+    await_drained
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+    maxrss=$(sort -n target/bench-rss.txt | tail -1)
+    curl -s "$URL/q/metrics" > target/bench-metrics-after.txt
+    APPLIED=$(( (p1 - p0) / SECS ))
+    printf '| %s | %d | %d | %s | %d | %s |' "$1" "$APPLIED" "$((r1 - r0))" \
+        "$(python3 bench/lag_p99.py target/bench-metrics-before.txt target/bench-metrics-after.txt | cut -d' ' -f2-3)" \
+        "$(field orderBreaches)" "$maxrss"
+}
+
+bare() { # the bare endpoint's events/s under the same flood
+    env taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
+    local bare_pid=$!
+    for _ in $(seq 150); do curl -s -o /dev/null -X POST "$URL/events" && break; sleep 0.2; done
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d20s -s bench/realistic.lua "$URL/events" >/dev/null # warm-up
+    local out
+    out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s bench/realistic.lua "$URL/events")
+    kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+    awk '/Requests\/sec/ {printf "%d", $2 * 10}' <<<"$out"
+}
+
+store() { # store LABEL [ENV=VALUE...]
+    local label=$1
+    shift
+    start_server "$@"
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d20s -s bench/realistic.lua "$URL/events" >/dev/null # JIT warm-up
+    await_drained
+    run "$label, paced 24,000 ev/s" "$PACED_RATE"; echo " — | — |"
+    run "$label, flood" 0; echo " $BARE | $(python3 -c "print(f'{$APPLIED / $BARE:.3f}')") |"
+    stop_server
+}
+
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: $JVM_OPTS; $(java -version 2>&1 | head -1)"
+BARE=$(bare)
+echo "| run ($SECS s) | applied ev/s | 503s | lag p99 (bucket) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+rm -rf target/bench-data
+store "H2" INORDER_DATA_DIR=./target/bench-data
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS inorder_bench CASCADE" >/dev/null
+store "PostgreSQL" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=inorder_bench" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_SCHEMAS=inorder_bench
