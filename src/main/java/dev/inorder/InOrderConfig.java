@@ -195,7 +195,7 @@ public interface InOrderConfig {
          * Most bytes of request bodies accepted but not yet processed, in memory: a few huge events cannot fill the
          * heap (their parsed form takes several times their size). A request that does not fit is answered 503.
          */
-        @WithDefault("16M")
+        @WithDefault("4M")
         MemorySize maxBytes();
     }
 

@@ -75,6 +75,10 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(SOURCE_HEADER) String sourceId, byte[] body) {
+        Refused early = ingest.refusalBefore(body.length);
+        if (early != null) {
+            return Uni.createFrom().failure(early); // a full queue: no need to parse what it cannot take
+        }
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
         EventLimits.checkSource(source);

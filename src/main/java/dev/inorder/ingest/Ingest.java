@@ -30,6 +30,14 @@ public interface Ingest {
      */
     Uni<Accepted> append(String source, List<GameEvent> events, long bytes);
 
+    /**
+     * A refusal known before the request is even parsed — the service is stopping, or a body of {@code bytes} would not
+     * fit the queue now — so that a flood's surplus costs no parsing; {@code null}: parse it and {@link #append}.
+     */
+    default Refused refusalBefore(long bytes) {
+        return null;
+    }
+
     /** Most events accepted and not yet handed on; a request that does not fit whole is answered 503. */
     int capacity();
 

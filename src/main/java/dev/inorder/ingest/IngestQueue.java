@@ -124,13 +124,9 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         long now = System.currentTimeMillis();
         int count = events.size();
         synchronized (this) {
-            if (closed) {
-                throw new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
-            }
-            int depth = waiting.size() + inFlight;
-            long queuedBytes = this.bytes + inFlightBytes;
-            if (depth + count > capacity || (depth > 0 && queuedBytes + bytes > maxBytes)) {
-                throw full(depth, queuedBytes, count, bytes);
+            Refused refused = refusal(count, bytes);
+            if (refused != null) {
+                throw refused;
             }
             if (nextOffset + count - 1 > reservedUpTo) {
                 reserveMore();
@@ -151,6 +147,24 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         }
         drain();
         return new Accepted(AcceptedEvent.MEMORY, first, count);
+    }
+
+    @Override
+    public synchronized Refused refusalBefore(long bytes) {
+        return refusal(1, bytes);
+    }
+
+    /** Why {@code count} events of {@code bytes} cannot be taken now, or {@code null}. Holds the lock. */
+    private Refused refusal(int count, long bytes) {
+        if (closed) {
+            return new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
+        }
+        int depth = waiting.size() + inFlight;
+        long queuedBytes = this.bytes + inFlightBytes;
+        if (depth + count > capacity || (depth > 0 && queuedBytes + bytes > maxBytes)) {
+            return full(depth, queuedBytes, count, bytes);
+        }
+        return null;
     }
 
     private Refused full(int depth, long queuedBytes, int count, long bytes) {

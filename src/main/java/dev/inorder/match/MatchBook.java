@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -67,10 +68,42 @@ public class MatchBook {
     public record CareerCredit(PlayerLine line, boolean won) {
     }
 
-    /** Everything to write in one transaction. {@code inserted} matches are new to the store. */
+    /**
+     * Everything to write in one transaction. {@code inserted} matches are new to the store; {@code updated} are all the
+     * others the chunk changed (the live views show each), of which the store leaves out {@code unchangedInStore}:
+     * nothing it keeps changed since it last wrote them, but boost figures and the event time, less than
+     * {@link #REFRESH_MILLIS} ago ({@link #toStore()}).
+     */
     public record Changes(List<Match> inserted, List<Match> updated, List<TimelineEntry> timeline,
-            List<CareerCredit> credits, Map<SeqKey, Long> seqs, Map<String, Position> positions) {
+            List<CareerCredit> credits, Map<SeqKey, Long> seqs, Map<String, Position> positions,
+            Set<String> unchangedInStore) {
+
+        public Changes(List<Match> inserted, List<Match> updated, List<TimelineEntry> timeline, List<CareerCredit> credits,
+                Map<SeqKey, Long> seqs, Map<String, Position> positions) {
+            this(inserted, updated, timeline, credits, seqs, positions, Set.of());
+        }
+
+        /** The updated matches the store writes. */
+        public List<Match> toStore() {
+            if (unchangedInStore.isEmpty()) {
+                return updated;
+            }
+            List<Match> write = new ArrayList<>(updated.size());
+            for (Match m : updated) {
+                if (!unchangedInStore.contains(m.key())) {
+                    write.add(m);
+                }
+            }
+            return write;
+        }
     }
+
+    /**
+     * How stale a stored match may be in what changes on every snapshot and no query ranks by (boost, boost time, the
+     * time of its last event): at most this much, unless something else it keeps changes first. The game sends up to
+     * 120 snapshots a second per match; writing each one's rows would be most of the store's work.
+     */
+    public static final long REFRESH_MILLIS = 1_000;
 
     /** The position of a log nothing was applied from. */
     public static final long NONE = -1;
@@ -94,6 +127,8 @@ public class MatchBook {
     private final Map<String, Long> writtenPositions = new HashMap<>();
 
     private final Set<String> dirty = new HashSet<>();
+    /** Each cached match as the store last wrote it: what {@link #takeChanges()} compares with. */
+    private final Map<String, Match> written = new HashMap<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<CareerCredit> credits = new ArrayList<>();
     private final Map<SeqKey, Long> dirtySeqs = new HashMap<>();
@@ -229,15 +264,22 @@ public class MatchBook {
     public Changes takeChanges() {
         List<Match> inserted = new ArrayList<>();
         List<Match> updated = new ArrayList<>();
+        Set<String> unchanged = new HashSet<>();
         for (String key : dirty) {
-            (stored.contains(key) ? updated : inserted).add(matches.get(key));
+            Match m = matches.get(key);
+            (stored.contains(key) ? updated : inserted).add(m);
+            Match last = written.get(key);
+            if (last != null && stored.contains(key) && m.updatedAtMillis() - last.updatedAtMillis() < REFRESH_MILLIS
+                    && sameInStore(last, m)) {
+                unchanged.add(key);
+            }
         }
         Map<String, Position> moved = new HashMap<>();
         for (String log : dirtyLogs) {
             moved.put(log, new Position(writtenPositions.get(log), positions.get(log)));
         }
         var changes = new Changes(inserted, updated, List.copyOf(timeline), List.copyOf(credits), Map.copyOf(dirtySeqs),
-                Map.copyOf(moved));
+                Map.copyOf(moved), Set.copyOf(unchanged));
         dirty.clear();
         timeline.clear();
         credits.clear();
@@ -253,12 +295,15 @@ public class MatchBook {
         }
         Arrays.fill(pending, 0);
         changes.inserted().forEach(m -> stored.add(m.key()));
+        changes.inserted().forEach(m -> written.put(m.key(), m));
+        changes.toStore().forEach(m -> written.put(m.key(), m));
         changes.positions().forEach((log, position) -> writtenPositions.put(log, position.applied()));
         Iterator<String> eldest = matches.keySet().iterator();
         while (matches.size() > maxCachedMatches && eldest.hasNext()) {
             String key = eldest.next();
             eldest.remove();
             stored.remove(key);
+            written.remove(key);
             offlineBySource.values().remove(key);
         }
         Iterator<SeqKey> eldestSeq = seqs.keySet().iterator();
@@ -266,6 +311,32 @@ public class MatchBook {
             eldestSeq.next();
             eldestSeq.remove();
         }
+    }
+
+    /**
+     * Whether the store would keep the same for both: every column but the time of the last event, and each player's
+     * line but the boost now and the boost time (which move on every snapshot).
+     */
+    static boolean sameInStore(Match a, Match b) {
+        if (!Objects.equals(a.arena(), b.arena()) || !Objects.equals(a.state(), b.state())
+                || !Objects.equals(a.timeSeconds(), b.timeSeconds()) || a.overtime() != b.overtime()
+                || !a.teams().equals(b.teams()) || !Objects.equals(a.winnerTeamNum(), b.winnerTeamNum())
+                || !Objects.equals(a.winner(), b.winner()) || a.firstSeenMillis() != b.firstSeenMillis()
+                || a.players().size() != b.players().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.players().size(); i++) {
+            PlayerLine p = a.players().get(i);
+            PlayerLine q = b.players().get(i);
+            if (!p.id().equals(q.id()) || !Objects.equals(p.name(), q.name()) || p.teamNum() != q.teamNum()
+                    || p.score() != q.score() || p.goals() != q.goals() || p.shots() != q.shots()
+                    || p.assists() != q.assists() || p.saves() != q.saves() || p.touches() != q.touches()
+                    || p.demos() != q.demos() || p.derived().demosTaken() != q.derived().demosTaken()
+                    || p.derived().mvp() != q.derived().mvp() || p.derived().boostSeen() != q.derived().boostSeen()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Most Seq guard entries kept in memory: a few senders per cached match. */
@@ -285,6 +356,7 @@ public class MatchBook {
     public void forget() {
         matches.clear();
         stored.clear();
+        written.clear();
         offlineBySource.clear();
         seqs.clear();
         positions.clear();

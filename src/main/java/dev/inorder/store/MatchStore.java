@@ -141,8 +141,9 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
                 // First: it fails fast if another writer moved a log on, and holds those rows until commit.
                 movePositions(c, changes.positions());
                 insertMatches(c, changes.inserted());
-                updateMatches(c, changes.updated());
-                replacePlayers(c, changes.inserted(), changes.updated());
+                List<Match> updated = changes.toStore();
+                updateMatches(c, updated);
+                replacePlayers(c, changes.inserted(), updated);
                 insertTimeline(c, changes.timeline());
                 credit(c, changes.credits());
                 saveSeqs(c, changes.seqs());

@@ -31,7 +31,7 @@ class MatchBookTest {
 
         void write(MatchBook.Changes changes) {
             changes.inserted().forEach(m -> matches.put(m.key(), m));
-            changes.updated().forEach(m -> matches.put(m.key(), m));
+            changes.toStore().forEach(m -> matches.put(m.key(), m));
             timeline.addAll(changes.timeline());
             credits.addAll(changes.credits());
             seqs.putAll(changes.seqs());
@@ -253,5 +253,37 @@ class MatchBookTest {
                 .containsEntry("topic-1", new MatchBook.Position(MatchBook.NONE, b.size() - 1));
         assertFinalState(store.matches.get("GUID-5"));
         assertFinalState(store.matches.get("GUID-6"));
+    }
+
+    /** One chunk of one snapshot of match G, accepted at {@code atMillis}; returns what the store was told to write. */
+    private MatchBook.Changes snapshot(long atMillis, int score, int boost) {
+        String json = "{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"G\",\"Game\":{\"TimeSeconds\":200,"
+                + "\"Teams\":[{\"Name\":\"Blue\",\"TeamNum\":0,\"Score\":0},{\"Name\":\"Orange\",\"TeamNum\":1,\"Score\":0}]},"
+                + "\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"A\",\"Score\":" + score + ",\"Boost\":" + boost + "}]}}";
+        var event = parser.parse("application/json", json.getBytes(StandardCharsets.UTF_8)).get(0);
+        book.apply(new AcceptedEvent(++offset, "pc", atMillis, event));
+        var changes = book.takeChanges();
+        store.write(changes);
+        book.written(changes);
+        return changes;
+    }
+
+    @Test
+    void shouldLeaveOutOfTheStoreWhatOnlyMovedBoostForLessThanASecondButShowItLive() {
+        assertThat(snapshot(10_000, 100, 10).inserted()).hasSize(1);
+        var boostOnly = snapshot(10_100, 100, 20);
+        assertThat(boostOnly.updated()).as("the live views see it").hasSize(1);
+        assertThat(boostOnly.toStore()).as("the store need not").isEmpty();
+        assertThat(store.matches.get("G").players().get(0).boost()).isEqualTo(10);
+
+        var scored = snapshot(10_200, 150, 30);
+        assertThat(scored.toStore()).as("a number a query shows changed").hasSize(1);
+        assertThat(store.matches.get("G").players().get(0).boost()).isEqualTo(30);
+
+        assertThat(snapshot(10_900, 150, 40).toStore()).isEmpty();
+        var aSecondLater = snapshot(11_200, 150, 50);
+        assertThat(aSecondLater.toStore()).as("a second after the last write: refreshed").hasSize(1);
+        assertThat(store.matches.get("G").players().get(0).boost()).isEqualTo(50);
+        assertThat(store.matches.get("G").lastOffset()).isEqualTo(offset);
     }
 }
