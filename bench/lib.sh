@@ -24,6 +24,11 @@ field() { curl -s "$URL/queue" | python3 -c "import json,sys; print(json.load(sy
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 await_drained() { for _ in $(seq 600); do [ "$(field depth)" = 0 ] && return; sleep 0.1; done; }
 
+# The local PostgreSQL (tools/test.sh starts it), in a schema of the bench's own, emptied by fresh_postgres.
+POSTGRES=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=inorder_bench"
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_SCHEMAS=inorder_bench)
+fresh_postgres() { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS inorder_bench CASCADE" >/dev/null 2>&1; }
+
 header() {
     echo "| run | req/s | accepted ev/s | applied ev/s | 503s | p99 accept | order breaches |"
     echo "|---|---|---|---|---|---|---|"

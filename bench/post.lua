@@ -6,8 +6,6 @@
 local batch = tonumber(os.getenv("BATCH") or "1")
 local players = tonumber(os.getenv("PLAYERS") or "1")
 local matches = tonumber(os.getenv("MATCHES") or "1")
-local rate = tonumber(os.getenv("RATE") or "0")
-local conns = tonumber(os.getenv("CONNS") or "64")
 
 local small = '{"Event":"UpdateState","Data":{"MatchGuid":"BENCH0001","Game":{"Arena":"Stadium_P","TimeSeconds":245,' ..
     '"bOvertime":false,"Teams":[{"Name":"Blue","TeamNum":0,"Score":1},{"Name":"Orange","TeamNum":1,"Score":2}]},' ..
@@ -47,11 +45,4 @@ function request()
     return wrk.format(nil, nil, nil, bodies[n % matches + 1])
 end
 
-if rate > 0 then
-    local gap = conns * 1000 / rate -- milliseconds between two requests of one connection
-    function delay()
-        local whole = math.floor(gap)
-        if math.random() < gap - whole then whole = whole + 1 end
-        return whole
-    end
-end
+dofile("bench/pace.lua") -- RATE: paced; unset: a flood

@@ -5,8 +5,6 @@
 -- With RATE set (requests per second over all CONNS connections), each connection paces itself with delay().
 local batch = tonumber(os.getenv("BATCH") or "10")
 local matches = tonumber(os.getenv("MATCHES") or "200")
-local rate = tonumber(os.getenv("RATE") or "0")
-local conns = tonumber(os.getenv("CONNS") or "64")
 local variants = 8 -- distinct batches per match, cycled
 
 local function idiv(a, b) return math.floor(a / b) end
@@ -75,11 +73,4 @@ function request()
         ["Content-Type"] = "application/x-ndjson" }, bodies[m][v])
 end
 
-if rate > 0 then
-    local gap = conns * 1000 / rate -- milliseconds between two requests of one connection
-    function delay()
-        local whole = math.floor(gap)
-        if math.random() < gap - whole then whole = whole + 1 end
-        return whole
-    end
-end
+dofile("bench/pace.lua") -- RATE: paced; unset: a flood

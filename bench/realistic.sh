@@ -60,6 +60,5 @@ echo "| run ($SECS s) | applied ev/s | 503s | lag p99 (bucket) | order breaches 
 echo "|---|---|---|---|---|---|---|---|"
 rm -rf target/bench-data
 store "H2" INORDER_DATA_DIR=./target/bench-data
-psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS inorder_bench CASCADE" >/dev/null
-store "PostgreSQL" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=inorder_bench" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_SCHEMAS=inorder_bench
+fresh_postgres
+store "PostgreSQL" "${POSTGRES[@]}"

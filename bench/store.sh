@@ -21,6 +21,5 @@ run_store() {
 echo "JVM options: $JVM_OPTS; $(nproc) cores"
 rm -rf target/bench-data
 run_store "H2 file" INORDER_DATA_DIR=./target/bench-data
-psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS inorder_bench CASCADE" >/dev/null
-run_store "PostgreSQL" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=inorder_bench" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_SCHEMAS=inorder_bench
+fresh_postgres
+run_store "PostgreSQL" "${POSTGRES[@]}"
