@@ -13,9 +13,10 @@ import java.util.List;
  * @param state {@link #LIVE} or {@link #ENDED}
  * @param winnerTeamNum set by MatchEnded, else {@code null}
  * @param winner the winning team's name, when known
- * @param snapshot the last {@code UpdateState}'s data as the game sent it (ball, replay, target, colours, each car's
- *        speed and state: what overlays show and queries do not), kept in memory only; {@code null} when the match was
- *        read back from the store and no snapshot came since
+ * @param snapshot what the last {@code UpdateState} said that only overlays show (ball, replay, target, colours, each
+ *        car's speed and state: {@link MatchProcessor#liveFields}, bounded), in the game's field names, kept in memory
+ *        only (an ended match keeps its last: the overlay's player ids stay the same); {@code null} when the match was read
+ *        back from the store and no snapshot came since
  */
 public record Match(String key, String guid, String source, String arena, String state, Integer timeSeconds,
         boolean overtime, List<Team> teams, Integer winnerTeamNum, String winner, long firstSeenMillis,

@@ -143,7 +143,7 @@ public final class MatchProcessor {
         List<PlayerLine> players = data.has("Players") ? players(data.get("Players"), m.players()) : m.players();
         return new Match(m.key(), m.guid(), m.source(), textOr(game, "Arena", m.arena()), m.state(),
                 intOr(game, "TimeSeconds", m.timeSeconds()), game.path("bOvertime").asBoolean(false), teams,
-                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players, data);
+                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players, liveFields(data));
     }
 
     private static Match withClock(Match m, Integer timeSeconds, boolean overtime) {
@@ -176,6 +176,65 @@ public final class MatchProcessor {
         }
         result.sort(Comparator.comparingInt(Team::teamNum));
         return List.copyOf(result);
+    }
+
+    /** Cars whose motion is kept for the live views: a Rocket League match has at most 8 (4 v 4). */
+    static final int MAX_LIVE_CARS = 8;
+    /** The longest text kept of the live-only fields. */
+    static final int MAX_LIVE_TEXT = 128;
+
+    private static final String[] GAME_FIELDS = { "bReplay", "bHasTarget" };
+    private static final String[] CAR_FIELDS = { "Name", "PrimaryId", "Shortcut", "TeamNum", "Speed", "CarTouches",
+            "bHasCar", "bDemolished", "bSupersonic", "bBoosting", "bOnGround", "bOnWall", "bPowersliding" };
+    private static final String[] REF_FIELDS = { "Name", "Shortcut", "TeamNum" };
+    private static final String[] TEAM_FIELDS = { "TeamNum", "ColorPrimary", "ColorSecondary" };
+
+    /**
+     * What a snapshot says that only the live views show (the ball, the replay, the spectated car, team colours, each
+     * car's motion), copied out of it in the game's own field names: a few hundred bytes per car for at most
+     * {@link #MAX_LIVE_CARS} cars, texts cut to {@link #MAX_LIVE_TEXT}, whatever else the sender put in the snapshot.
+     * The whole snapshot is not kept: every cached match (10,000 by default) would hold up to the door's limit of it;
+     * this is at most ~3 KB a match.
+     */
+    static ObjectNode liveFields(ObjectNode data) {
+        ObjectNode live = data.objectNode();
+        JsonNode game = data.path("Game");
+        ObjectNode g = live.putObject("Game");
+        copy(game, g, GAME_FIELDS);
+        copy(game.path("Ball"), g.putObject("Ball"), new String[] { "Speed", "TeamNum" });
+        copy(game.path("Target"), g.putObject("Target"), REF_FIELDS);
+        var teams = g.putArray("Teams");
+        for (JsonNode t : game.path("Teams")) {
+            if (teams.size() < 2) {
+                copy(t, teams.addObject(), TEAM_FIELDS);
+            }
+        }
+        var cars = live.putArray("Players");
+        for (JsonNode p : data.path("Players")) {
+            if (cars.size() == MAX_LIVE_CARS) {
+                break;
+            }
+            ObjectNode car = cars.addObject();
+            copy(p, car, CAR_FIELDS);
+            if (p.has("Attacker")) {
+                copy(p.path("Attacker"), car.putObject("Attacker"), REF_FIELDS);
+            }
+        }
+        return live;
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String[] fields) {
+        for (String field : fields) {
+            JsonNode value = from.get(field);
+            if (value == null || !value.isValueNode()) {
+                continue;
+            }
+            if (value.isTextual() && value.asText().length() > MAX_LIVE_TEXT) {
+                to.put(field, value.asText().substring(0, MAX_LIVE_TEXT));
+            } else {
+                to.set(field, value);
+            }
+        }
     }
 
     /** The snapshot's lines, each keeping what was derived for that player so far. */

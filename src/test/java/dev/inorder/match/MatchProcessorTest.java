@@ -96,4 +96,28 @@ class MatchProcessorTest {
         assertThat(derived(match, "B").mvp()).isFalse();
         assertThat(derived(match, "C").mvp()).isFalse();
     }
+
+    @Test
+    void shouldKeepOnlyTheBoundedLiveFieldsOfASnapshot() throws Exception {
+        StringBuilder players = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            players.append(i == 0 ? "" : ",").append("{\"Name\":\"P").append(i).append("\",\"Shortcut\":").append(i)
+                    .append(",\"Speed\":1200,\"bSupersonic\":true,\"Junk\":\"").append("x".repeat(10_000)).append("\"}");
+        }
+        String data = "{\"MatchGuid\":\"G\",\"Extra\":\"" + "y".repeat(50_000) + "\",\"Players\":[" + players + "],"
+                + "\"Game\":{\"bReplay\":true,\"Ball\":{\"Speed\":88.5,\"TeamNum\":1},\"Target\":{\"Name\":\""
+                + "z".repeat(500) + "\",\"Shortcut\":3}}}";
+        Match match = play("UpdateState", data, 1_000L);
+        var kept = match.snapshot();
+        assertThat(kept.has("Extra")).isFalse();
+        assertThat(kept.path("Players")).hasSize(MatchProcessor.MAX_LIVE_CARS);
+        assertThat(kept.path("Players").get(0).has("Junk")).isFalse();
+        assertThat(kept.path("Players").get(0).path("Speed").asInt()).isEqualTo(1200);
+        assertThat(kept.path("Game").path("Ball").path("Speed").asDouble()).isEqualTo(88.5);
+        assertThat(kept.path("Game").path("bReplay").asBoolean()).isTrue();
+        assertThat(kept.path("Game").path("Target").path("Name").asText()).hasSize(MatchProcessor.MAX_LIVE_TEXT);
+        assertThat(kept.toString().length()).as("a few hundred bytes a car").isLessThan(3_000);
+        assertThat(match.players()).as("the lines are all there").hasSize(12);
+
+    }
 }
