@@ -30,6 +30,16 @@ public record Match(String key, String guid, String source, String arena, String
                 firstSeenMillis, updatedAtMillis, lastOffset, players, snapshot);
     }
 
+    /** The team with that number (0 blue, 1 orange), or {@code null} when the snapshots have not named it. */
+    public Team team(int teamNum) {
+        for (Team t : teams) {
+            if (t.teamNum() == teamNum) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     public boolean ended() {
         return ENDED.equals(state);
     }

@@ -68,9 +68,10 @@ public class SeriesBook {
         return null;
     }
 
-    /** Reads every series again, now (after a change made through the API). */
-    public synchronized void reload() {
+    /** Reads every series again, now (after a change made through the API), and returns them, newest first. */
+    public synchronized List<SeriesScore> reload() {
         scores = store().all().stream().map(store()::score).toList();
+        return scores;
     }
 
     private void committed(MatchBook.Changes changes) {

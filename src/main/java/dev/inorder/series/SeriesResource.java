@@ -59,7 +59,7 @@ public class SeriesResource {
     @GET
     @Operation(summary = "Every series, newest first, with its score")
     public List<SeriesScore> list() {
-        return book.store().all().stream().map(book.store()::score).toList();
+        return book.reload();
     }
 
     @GET
@@ -84,8 +84,7 @@ public class SeriesResource {
         Series series = new Series(UUID.randomUUID().toString(), text(request.name(), "name", 200), bestOf(request.bestOf()),
                 teams(request.teams()), Instant.now(), null);
         book.store().create(series);
-        book.reload();
-        return Response.created(URI.create("/series/" + series.id())).entity(book.store().score(series)).build();
+        return Response.created(URI.create("/series/" + series.id())).entity(reloaded(series.id())).build();
     }
 
     @POST
@@ -101,8 +100,7 @@ public class SeriesResource {
             throw new ApiException(404, "unknown_match", "No match " + guid + " is stored.");
         }
         book.store().attach(series.id(), guid);
-        book.reload();
-        return book.store().score(series);
+        return reloaded(series.id());
     }
 
     @POST
@@ -112,8 +110,13 @@ public class SeriesResource {
     public SeriesScore close(@PathParam("id") String id) {
         series(id);
         book.store().close(id);
-        book.reload();
-        return book.store().score(series(id));
+        return reloaded(id);
+    }
+
+    /** Every series read again (the live views take the change at once), and this one's score among them. */
+    private SeriesScore reloaded(String id) {
+        return book.reload().stream().filter(s -> s.series().id().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "unknown_series", "No series " + id + "."));
     }
 
     private Series series(String id) {

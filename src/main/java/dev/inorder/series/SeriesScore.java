@@ -80,7 +80,8 @@ public record SeriesScore(Series series, String state, List<Standing> teams, Str
 
     /** Which side of the series (0 for A, 1 for B) the match's team {@code teamNum} is, by name; -1 for neither. */
     public static int sideOf(Series series, Match m, int teamNum) {
-        String name = m.teams().stream().filter(t -> t.teamNum() == teamNum).map(Team::name).findFirst().orElse(null);
+        Team team = m.team(teamNum);
+        String name = team == null ? null : team.name();
         if (name == null) {
             return -1;
         }

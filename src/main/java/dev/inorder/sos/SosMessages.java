@@ -167,7 +167,7 @@ public final class SosMessages {
 
     private ObjectNode team(Match match, int teamNum, JsonNode sentTeams, SeriesScore series) {
         ObjectNode t = mapper.createObjectNode();
-        Team team = match.teams().stream().filter(x -> x.teamNum() == teamNum).findFirst().orElse(null);
+        Team team = match.team(teamNum);
         JsonNode sent = mapper.missingNode();
         for (JsonNode s : sentTeams) {
             if (s.path("TeamNum").asInt(-1) == teamNum) {

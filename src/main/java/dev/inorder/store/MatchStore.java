@@ -242,7 +242,7 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
         setInt(ps, i++, m.timeSeconds());
         ps.setBoolean(i++, m.overtime());
         for (int teamNum = 0; teamNum < 2; teamNum++) {
-            Team team = team(m, teamNum);
+            Team team = m.team(teamNum);
             ps.setString(i++, team == null ? null : team.name());
             setInt(ps, i++, team == null ? null : team.score());
         }
@@ -251,10 +251,6 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
         ps.setLong(i++, m.firstSeenMillis());
         ps.setLong(i++, m.updatedAtMillis());
         ps.setLong(i, m.lastOffset());
-    }
-
-    private static Team team(Match m, int teamNum) {
-        return m.teams().stream().filter(t -> t.teamNum() == teamNum).findFirst().orElse(null);
     }
 
     private void replacePlayers(Connection c, List<Match> inserted, List<Match> updated) throws SQLException {

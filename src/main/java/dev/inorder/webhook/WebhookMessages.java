@@ -108,13 +108,14 @@ public final class WebhookMessages {
     }
 
     private static int scoreOf(Match match, int teamNum) {
-        return match == null ? 0 : match.teams().stream().filter(t -> t.teamNum() == teamNum).mapToInt(Team::score).findFirst().orElse(0);
+        Team team = match == null ? null : match.team(teamNum);
+        return team == null ? 0 : team.score();
     }
 
     private static String teamName(Match match, int teamNum) {
-        String name = match == null ? null : match.teams().stream().filter(t -> t.teamNum() == teamNum).map(Team::name)
-                .filter(n -> n != null && !n.isBlank()).findFirst().orElse(null);
-        return name != null ? name : teamNum == 0 ? "Blue" : teamNum == 1 ? "Orange" : "?";
+        Team team = match == null ? null : match.team(teamNum);
+        String name = team == null ? null : team.name();
+        return name != null && !name.isBlank() ? name : teamNum == 0 ? "Blue" : teamNum == 1 ? "Orange" : "?";
     }
 
     private static int colour(int teamNum) {
