@@ -6,6 +6,12 @@
 local batch = tonumber(os.getenv("BATCH") or "10")
 local matches = tonumber(os.getenv("MATCHES") or "200")
 local variants = 8 -- distinct batches per match, cycled
+-- Snapshots between two changes of what the store keeps (score, touches, the clock). The game sends 120 a second;
+-- in a real match the clock moves once a second and the ball is touched about once a second, so a match's stored
+-- line changes about every 60 snapshots; the default, 40, is more often than that (and the cycle of variants wraps
+-- every 80, another change). Boost and speed move on every snapshot. CHANGE_EVERY=6 gives the churn of the first
+-- version of this script (touches every 6 snapshots, car touches every 7, score every 20, the clock every 30).
+local every = tonumber(os.getenv("CHANGE_EVERY") or "40")
 
 local function idiv(a, b) return math.floor(a / b) end
 
@@ -20,7 +26,8 @@ local function player(m, p, t)
     local parts = {
         string.format('"Name":"%s %d","PrimaryId":"Steam|76561198%06d%d|0","Shortcut":%d,"TeamNum":%d', names[p], m, m, p, p, team),
         string.format('"Score":%d,"Goals":%d,"Shots":%d,"Assists":%d,"Saves":%d,"Touches":%d,"CarTouches":%d,"Demos":%d',
-            100 + p * 10 + idiv(t, 20), idiv(t, 200) + (p == 1 and 1 or 0), idiv(t, 90), idiv(t, 300), idiv(t, 150), idiv(t, 6) + p, idiv(t, 7) + p, idiv(t, 400)),
+            100 + p * 10 + idiv(t, every < 40 and 20 or every), idiv(t, 200) + (p == 1 and 1 or 0), idiv(t, 90), idiv(t, 300), idiv(t, 150),
+            idiv(t, every) + p, idiv(t, every < 40 and every + 1 or every) + p, idiv(t, 400)),
         '"bHasCar":true',
         string.format('"Speed":%d', (p * 211 + t * 47) % 2300),
         boost > 0 and string.format('"Boost":%d', boost) or nil,
@@ -46,7 +53,7 @@ local function snapshot(m, t)
         '{"Name":"Orange","TeamNum":1,"Score":%d,"ColorPrimary":"C26418","ColorSecondary":"E5E5E5"}],' ..
         '"TimeSeconds":%d,"bOvertime":false,"Ball":{"Speed":%d,"TeamNum":%d},"bReplay":false,"bHasWinner":false,' ..
         '"Winner":"","Arena":"Stadium_P","bHasTarget":true,"Target":{"Name":"%s %d","Shortcut":%d,"TeamNum":%d}}}',
-        m, "7F3C2A9E1B4D", table.concat(players, ","), blue, orange, 300 - (idiv(t, 30)) % 300, (t * 173) % 3000, t % 2,
+        m, "7F3C2A9E1B4D", table.concat(players, ","), blue, orange, 300 - (idiv(t, every < 40 and 30 or every)) % 300, (t * 173) % 3000, t % 2,
         names[t % 6 + 1], m, t % 6 + 1, idiv(t % 6, 3))
     return '{"Event":"UpdateState","Data":"' .. escape(data) .. '"}'
 end

@@ -3,6 +3,7 @@ package dev.inorder.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.inorder.GameEvent;
+import dev.inorder.Snapshot;
 import dev.inorder.match.MatchProcessor;
 
 /**
@@ -35,53 +36,101 @@ public final class EventLimits {
      */
     public static void check(GameEvent event, String where, long bodyLength) {
         text(event.event(), MAX_EVENT_NAME, where + ": \"Event\"");
-        JsonNode data = event.data();
-        JsonNode guid = data.get("MatchGuid");
-        if (guid != null && guid.isTextual() && !guid.asText().isBlank()) {
-            String value = guid.asText();
-            text(value, MAX_MATCH_GUID, where + ": \"MatchGuid\"");
-            if (value.equals(".") || value.equals("..") || value.indexOf('/') >= 0) {
-                throw invalid(where + ": \"MatchGuid\" must not be . or .. or hold a /, so that /matches/{guid} can read it.");
-            }
+        if (event.snapshot() != null) {
+            check(event.snapshot(), where);
+            return; // a snapshot keeps only the fields the Stats API lists, and the live views keep them cut (Snapshot.live)
         }
-        JsonNode game = data.path("Game");
-        optionalText(game, "Arena", where + ": \"Game.Arena\"");
-        optionalText(game, "Winner", where + ": \"Game.Winner\"");
-        JsonNode teams = game.path("Teams");
-        if (teams.isArray()) {
-            if (teams.size() > MAX_TEAMS) {
-                throw invalid(where + ": \"Game.Teams\" has " + teams.size() + " teams; the limit is " + MAX_TEAMS + ".");
-            }
-            for (JsonNode team : teams) {
-                optionalText(team, "Name", where + ": a team's \"Name\"");
-            }
-        }
-        JsonNode players = data.path("Players");
-        if (players.isArray()) {
-            if (players.size() > MAX_PLAYERS) {
-                throw invalid(where + ": \"Players\" has " + players.size() + " players; the limit is " + MAX_PLAYERS + ".");
-            }
-            String[] ids = new String[players.size()];
-            int i = 0;
-            for (JsonNode player : players) {
-                optionalText(player, "Name", where + ": a player's \"Name\"");
-                optionalText(player, "PrimaryId", where + ": a player's \"PrimaryId\"");
-                String name = player.path("Name").isValueNode() ? player.path("Name").asText() : "";
-                String id = MatchProcessor.playerId(player, name);
-                for (int j = 0; j < i; j++) { // at most 64 players: a pairwise look beats a hash set here
-                    if (ids[j].equals(id)) {
-                        throw invalid(where + ": two players are " + id + "; each player appears once.");
-                    }
-                }
-                ids[i++] = id;
-            }
-        }
+        check(event.tree(), where);
         if (bodyLength > MAX_DATA_CHARS) {
-            int length = data.toString().length();
+            int length = event.data().toString().length();
             if (length > MAX_DATA_CHARS) {
                 throw invalid(where + ": \"Data\" has " + length + " characters as JSON; the limit is " + MAX_DATA_CHARS + ".");
             }
         }
+    }
+
+    /** The rules below, on an {@code UpdateState}'s typed data. */
+    private static void check(Snapshot data, String where) {
+        guid(data.matchGuid(), where);
+        Snapshot.Game game = data.game();
+        if (game != null) {
+            optionalText(game.arena(), where + ": \"Game.Arena\"");
+            optionalText(game.winner(), where + ": \"Game.Winner\"");
+            if (game.teams() != null) {
+                teamCount(game.teams().size(), where);
+                for (Snapshot.TeamState team : game.teams()) {
+                    optionalText(team.name(), where + ": a team's \"Name\"");
+                }
+            }
+        }
+        if (data.players() != null) {
+            String[] ids = playerCount(data.players().size(), where);
+            for (int i = 0; i < ids.length; i++) {
+                Snapshot.Car player = data.players().get(i);
+                ids[i] = player(player.name(), player.primaryId(), ids, i, where);
+            }
+        }
+    }
+
+    /** The rules below, on any other event's data as it came. */
+    private static void check(JsonNode data, String where) {
+        JsonNode guid = data.get("MatchGuid");
+        guid(guid != null && guid.isTextual() ? guid.asText() : null, where);
+        JsonNode game = data.path("Game");
+        optionalText(valueText(game, "Arena"), where + ": \"Game.Arena\"");
+        optionalText(valueText(game, "Winner"), where + ": \"Game.Winner\"");
+        JsonNode teams = game.path("Teams");
+        if (teams.isArray()) {
+            teamCount(teams.size(), where);
+            for (JsonNode team : teams) {
+                optionalText(valueText(team, "Name"), where + ": a team's \"Name\"");
+            }
+        }
+        JsonNode players = data.path("Players");
+        if (players.isArray()) {
+            String[] ids = playerCount(players.size(), where);
+            for (int i = 0; i < ids.length; i++) {
+                JsonNode player = players.get(i);
+                ids[i] = player(valueText(player, "Name"), valueText(player, "PrimaryId"), ids, i, where);
+            }
+        }
+    }
+
+    private static void guid(String value, String where) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        text(value, MAX_MATCH_GUID, where + ": \"MatchGuid\"");
+        if (value.equals(".") || value.equals("..") || value.indexOf('/') >= 0) {
+            throw invalid(where + ": \"MatchGuid\" must not be . or .. or hold a /, so that /matches/{guid} can read it.");
+        }
+    }
+
+    private static void teamCount(int count, String where) {
+        if (count > MAX_TEAMS) {
+            throw invalid(where + ": \"Game.Teams\" has " + count + " teams; the limit is " + MAX_TEAMS + ".");
+        }
+    }
+
+    /** @return room for the players' ids */
+    private static String[] playerCount(int count, String where) {
+        if (count > MAX_PLAYERS) {
+            throw invalid(where + ": \"Players\" has " + count + " players; the limit is " + MAX_PLAYERS + ".");
+        }
+        return new String[count];
+    }
+
+    /** Checks player {@code i}'s texts and that no earlier player has its id; returns its id. */
+    private static String player(String name, String primaryId, String[] ids, int i, String where) {
+        optionalText(name, where + ": a player's \"Name\"");
+        optionalText(primaryId, where + ": a player's \"PrimaryId\"");
+        String id = MatchProcessor.playerId(primaryId, name == null ? "" : name);
+        for (int j = 0; j < i; j++) { // at most 64 players: a pairwise look beats a hash set here
+            if (ids[j].equals(id)) {
+                throw invalid(where + ": two players are " + id + "; each player appears once.");
+            }
+        }
+        return id;
     }
 
     /** The sender's id from {@code X-Source-Id}: at most {@value #MAX_SOURCE_ID} characters, no control characters. */
@@ -89,10 +138,15 @@ public final class EventLimits {
         text(source, MAX_SOURCE_ID, "X-Source-Id");
     }
 
-    private static void optionalText(JsonNode node, String field, String what) {
+    /** A field's text as the store would take it (any JSON scalar but null), else {@code null}. */
+    private static String valueText(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value != null && value.isValueNode() && !value.isNull()) {
-            text(value.asText(), MAX_NAME, what);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static void optionalText(String value, String what) {
+        if (value != null) {
+            text(value, MAX_NAME, what);
         }
     }
 

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.inorder.GameEvent;
+import dev.inorder.Snapshot;
 
 /**
  * Reads a {@code POST /events} body into events: one envelope, a JSON array of envelopes, or NDJSON. Either the whole
@@ -27,6 +31,7 @@ public class EventParser {
     public static final long MAX_SEQ = (1L << 53) - 1;
 
     private final ObjectReader reader;
+    private final ObjectReader snapshotReader;
     private final long maxBodySize;
     private final int maxBatch;
 
@@ -37,6 +42,9 @@ public class EventParser {
         // of names per object, and took ~40 % of the event loop's time on batches.)
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        // A snapshot's Data string is read straight into its typed form, no tree between; a key given twice is refused
+        // there by the parser's own check (its objects are small).
+        this.snapshotReader = mapper.readerFor(Snapshot.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
     }
@@ -147,7 +155,48 @@ public class EventParser {
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
             throw invalid(where + " needs \"Event\", a non-empty string.");
         }
-        return new GameEvent(name.asText(), data(node.get("Data"), where), seq(node.get("Seq"), where));
+        Long seq = seq(node.get("Seq"), where);
+        if (Snapshot.EVENT.equals(name.asText())) {
+            return new GameEvent(snapshot(node.get("Data"), where), seq);
+        }
+        return new GameEvent(name.asText(), data(node.get("Data"), where), seq);
+    }
+
+    /** An UpdateState's Data, object or string, read into a {@link Snapshot}: a field of the wrong type is refused. */
+    private Snapshot snapshot(JsonNode data, String where) {
+        String what = where + ": its Data";
+        try (JsonParser parser = data != null && data.isTextual() ? snapshotReader.createParser(data.asText())
+                : data != null && data.isObject() ? snapshotReader.treeAsTokens(data) : null) {
+            if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
+            }
+            Snapshot snapshot = snapshotReader.readValue(parser);
+            if (parser.nextToken() != null) {
+                throw new Invalid(Invalid.Reason.INVALID_JSON, what + " string is not valid JSON: more follows its object.");
+            }
+            return snapshot;
+        } catch (MismatchedInputException e) {
+            // Not Jackson's own words: they name Java types.
+            throw invalid(what + (e.getPath().isEmpty() ? "" : " at " + path(e.getPath()))
+                    + " is not of the type the Stats API gives it (a number, true/false, text, object or list).");
+        } catch (JsonProcessingException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " string is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Where in Data a value was: {@code Players[2].Score}. */
+    private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** The Stats API documents Data as an object, but real captures carry a string holding JSON: both are taken. */

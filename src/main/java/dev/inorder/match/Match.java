@@ -1,8 +1,8 @@
 package dev.inorder.match;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
+
+import dev.inorder.Snapshot;
 
 /**
  * A match's current state. Immutable: applying an event yields a new one, so a failing event changes nothing.
@@ -14,13 +14,13 @@ import java.util.List;
  * @param winnerTeamNum set by MatchEnded, else {@code null}
  * @param winner the winning team's name, when known
  * @param snapshot what the last {@code UpdateState} said that only overlays show (ball, replay, target, colours, each
- *        car's speed and state: {@link MatchProcessor#liveFields}, bounded), in the game's field names, kept in memory
+ *        car's speed and state: {@link MatchProcessor#liveFields}, bounded), kept in memory
  *        only (an ended match keeps its last: the overlay's player ids stay the same); {@code null} when the match was read
  *        back from the store and no snapshot came since
  */
 public record Match(String key, String guid, String source, String arena, String state, Integer timeSeconds,
         boolean overtime, List<Team> teams, Integer winnerTeamNum, String winner, long firstSeenMillis,
-        long updatedAtMillis, long lastOffset, List<PlayerLine> players, ObjectNode snapshot) {
+        long updatedAtMillis, long lastOffset, List<PlayerLine> players, Snapshot snapshot) {
 
     public static final String LIVE = "live";
     public static final String ENDED = "ended";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.inorder.AcceptedEvent;
+import dev.inorder.Snapshot;
 
 /**
  * What one event does to a match: pure functions of (match, event), no I/O, no framework. The game leaves out fields
@@ -52,7 +53,7 @@ public final class MatchProcessor {
      */
     public static Outcome apply(Match current, String key, AcceptedEvent accepted) {
         var event = accepted.event();
-        ObjectNode data = event.data();
+        ObjectNode data = event.tree(); // null for a snapshot: only UPDATE_STATE's branch below reads that
         Match match = current != null ? current
                 : new Match(key, event.matchGuid(), accepted.source(), null, Match.LIVE, null, false, List.of(), null,
                         null, accepted.acceptedAtMillis(), accepted.acceptedAtMillis(), accepted.offset(), List.of(), null);
@@ -62,7 +63,7 @@ public final class MatchProcessor {
             match = boostTime(match, accepted.acceptedAtMillis() - match.updatedAtMillis());
         }
         switch (event.event()) {
-            case UPDATE_STATE -> match = updateState(match, data);
+            case UPDATE_STATE -> match = updateState(match, event.snapshot());
             case CLOCK -> match = withClock(match, intOr(data, "TimeSeconds", match.timeSeconds()), data.path("bOvertime").asBoolean(false));
             case MATCH_ENDED -> {
                 justEnded = !match.ended();
@@ -136,14 +137,15 @@ public final class MatchProcessor {
         return m.withPlayers(List.copyOf(players));
     }
 
-    private static Match updateState(Match m, ObjectNode data) {
-        JsonNode game = data.path("Game");
-        List<Team> teams = game.has("Teams") ? teams(game.get("Teams")) : m.teams();
-        String winner = game.path("bHasWinner").asBoolean(false) ? textOr(game, "Winner", m.winner()) : m.winner();
-        List<PlayerLine> players = data.has("Players") ? players(data.get("Players"), m.players()) : m.players();
-        return new Match(m.key(), m.guid(), m.source(), textOr(game, "Arena", m.arena()), m.state(),
-                intOr(game, "TimeSeconds", m.timeSeconds()), game.path("bOvertime").asBoolean(false), teams,
-                m.winnerTeamNum(), winner, m.firstSeenMillis(), m.updatedAtMillis(), m.lastOffset(), players, liveFields(data));
+    private static Match updateState(Match m, Snapshot data) {
+        Snapshot.Game game = data.game();
+        List<Team> teams = game != null && game.teams() != null ? teams(game.teams()) : m.teams();
+        String winner = game != null && isTrue(game.hasWinner()) && game.winner() != null ? game.winner() : m.winner();
+        List<PlayerLine> players = data.players() != null ? players(data.players(), m.players()) : m.players();
+        return new Match(m.key(), m.guid(), m.source(), game != null && game.arena() != null ? game.arena() : m.arena(),
+                m.state(), game != null && game.timeSeconds() != null ? game.timeSeconds() : m.timeSeconds(),
+                game != null && isTrue(game.overtime()), teams, m.winnerTeamNum(), winner, m.firstSeenMillis(),
+                m.updatedAtMillis(), m.lastOffset(), players, liveFields(data));
     }
 
     private static Match withClock(Match m, Integer timeSeconds, boolean overtime) {
@@ -169,10 +171,10 @@ public final class MatchProcessor {
         return new TimelineEntry(key, e.offset(), e.event().event(), e.acceptedAtMillis(), e.event().data());
     }
 
-    private static List<Team> teams(JsonNode teams) {
-        List<Team> result = new ArrayList<>();
-        for (JsonNode t : teams) {
-            result.add(new Team(t.path("TeamNum").asInt(result.size()), textOr(t, "Name", null), t.path("Score").asInt(0)));
+    private static List<Team> teams(List<Snapshot.TeamState> teams) {
+        List<Team> result = new ArrayList<>(teams.size());
+        for (Snapshot.TeamState t : teams) {
+            result.add(new Team(t.teamNum() != null ? t.teamNum() : result.size(), t.name(), orZero(t.score())));
         }
         result.sort(Comparator.comparingInt(Team::teamNum));
         return List.copyOf(result);
@@ -183,66 +185,22 @@ public final class MatchProcessor {
     /** The longest text kept of the live-only fields. */
     static final int MAX_LIVE_TEXT = 128;
 
-    private static final String[] GAME_FIELDS = { "bReplay", "bHasTarget" };
-    private static final String[] CAR_FIELDS = { "Name", "PrimaryId", "Shortcut", "TeamNum", "Speed", "CarTouches",
-            "bHasCar", "bDemolished", "bSupersonic", "bBoosting", "bOnGround", "bOnWall", "bPowersliding" };
-    private static final String[] REF_FIELDS = { "Name", "Shortcut", "TeamNum" };
-    private static final String[] TEAM_FIELDS = { "TeamNum", "ColorPrimary", "ColorSecondary" };
-
     /**
      * What a snapshot says that only the live views show (the ball, the replay, the spectated car, team colours, each
-     * car's motion), copied out of it in the game's own field names: a few hundred bytes per car for at most
-     * {@link #MAX_LIVE_CARS} cars, texts cut to {@link #MAX_LIVE_TEXT}, whatever else the sender put in the snapshot.
-     * The whole snapshot is not kept: every cached match (10,000 by default) would hold up to the door's limit of it;
-     * this is at most ~3 KB a match.
+     * car's motion): at most {@link #MAX_LIVE_CARS} cars, texts cut to {@link #MAX_LIVE_TEXT}. The whole snapshot is
+     * not kept: every cached match (10,000 by default) would hold up to the door's limit of it; this is at most ~3 KB a
+     * match.
      */
-    static ObjectNode liveFields(ObjectNode data) {
-        ObjectNode live = data.objectNode();
-        JsonNode game = data.path("Game");
-        ObjectNode g = live.putObject("Game");
-        copy(game, g, GAME_FIELDS);
-        copy(game.path("Ball"), g.putObject("Ball"), new String[] { "Speed", "TeamNum" });
-        copy(game.path("Target"), g.putObject("Target"), REF_FIELDS);
-        var teams = g.putArray("Teams");
-        for (JsonNode t : game.path("Teams")) {
-            if (teams.size() < 2) {
-                copy(t, teams.addObject(), TEAM_FIELDS);
-            }
-        }
-        var cars = live.putArray("Players");
-        for (JsonNode p : data.path("Players")) {
-            if (cars.size() == MAX_LIVE_CARS) {
-                break;
-            }
-            ObjectNode car = cars.addObject();
-            copy(p, car, CAR_FIELDS);
-            if (p.has("Attacker")) {
-                copy(p.path("Attacker"), car.putObject("Attacker"), REF_FIELDS);
-            }
-        }
-        return live;
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String[] fields) {
-        for (String field : fields) {
-            JsonNode value = from.get(field);
-            if (value == null || !value.isValueNode()) {
-                continue;
-            }
-            if (value.isTextual() && value.asText().length() > MAX_LIVE_TEXT) {
-                to.put(field, value.asText().substring(0, MAX_LIVE_TEXT));
-            } else {
-                to.set(field, value);
-            }
-        }
+    static Snapshot liveFields(Snapshot data) {
+        return data.live(MAX_LIVE_CARS, MAX_LIVE_TEXT);
     }
 
     /** The snapshot's lines, each keeping what was derived for that player so far. */
-    private static List<PlayerLine> players(JsonNode players, List<PlayerLine> before) {
-        List<PlayerLine> result = new ArrayList<>();
-        for (JsonNode p : players) {
-            String name = textOr(p, "Name", "");
-            String id = playerId(p, name);
+    private static List<PlayerLine> players(List<Snapshot.Car> players, List<PlayerLine> before) {
+        List<PlayerLine> result = new ArrayList<>(players.size());
+        for (Snapshot.Car p : players) {
+            String name = p.name() != null ? p.name() : "";
+            String id = playerId(p.primaryId(), name);
             PlayerLine.Derived derived = PlayerLine.Derived.NONE;
             for (PlayerLine b : before) {
                 if (b.id().equals(id)) {
@@ -250,17 +208,23 @@ public final class MatchProcessor {
                     break;
                 }
             }
-            result.add(new PlayerLine(id, name, p.path("TeamNum").asInt(0), p.path("Score").asInt(0),
-                    p.path("Goals").asInt(0), p.path("Shots").asInt(0), p.path("Assists").asInt(0),
-                    p.path("Saves").asInt(0), p.path("Touches").asInt(0), p.path("Demos").asInt(0),
-                    p.path("Boost").asInt(0), derived.withBoost(p.has("Boost"), 0, 0)));
+            result.add(new PlayerLine(id, name, orZero(p.teamNum()), orZero(p.score()), orZero(p.goals()),
+                    orZero(p.shots()), orZero(p.assists()), orZero(p.saves()), orZero(p.touches()), orZero(p.demos()),
+                    orZero(p.boost()), derived.withBoost(p.boost() != null, 0, 0)));
         }
         return List.copyOf(result);
     }
 
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static boolean isTrue(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
     /** Bots and some clients send no PrimaryId, or an {@code Unknown|0|0} stub shared by everyone: fall back to the name. */
-    public static String playerId(JsonNode player, String name) {
-        String primary = textOr(player, "PrimaryId", null);
+    public static String playerId(String primary, String name) {
         return primary == null || primary.isBlank() || primary.startsWith("Unknown") ? "name:" + name : primary;
     }
 

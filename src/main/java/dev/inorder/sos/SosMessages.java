@@ -96,7 +96,7 @@ public final class SosMessages {
     }
 
     ObjectNode updateState(Match match) {
-        ObjectNode snapshot = match.snapshot();
+        ObjectNode snapshot = match.snapshot() == null ? null : match.snapshot().toTree(); // at most 10 a second a match
         JsonNode game = snapshot == null ? mapper.missingNode() : snapshot.path("Game");
         ObjectNode data = mapper.createObjectNode();
         data.put("event", "gamestate");
@@ -132,7 +132,7 @@ public final class SosMessages {
         Map<String, JsonNode> sent = new HashMap<>();
         for (JsonNode p : snapshot == null ? mapper.createArrayNode() : snapshot.path("Players")) {
             String name = p.path("Name").asText("");
-            sent.put(MatchProcessor.playerId(p, name), p);
+            sent.put(MatchProcessor.playerId(p.hasNonNull("PrimaryId") ? p.get("PrimaryId").asText() : null, name), p);
         }
         for (PlayerLine line : match.players()) {
             JsonNode p = sent.getOrDefault(line.id(), mapper.missingNode());

@@ -198,7 +198,7 @@ public class StatsApiConnector {
             }
             offering = true;
             json.pause();
-            offer(new GameEvent(event.event(), event.data(), nextSeq++), envelope.length());
+            offer(event.withSeq(nextSeq++), envelope.length());
         }
 
         private void offer(GameEvent event, int bytes) {

@@ -7,12 +7,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -86,12 +88,21 @@ class HostileInputTest {
                 "{\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"" + "i".repeat(129) + "\"}]}",
                 "{\"Players\":[{\"Name\":\"Ada\\u0000\"}]}",
                 "{\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"Steam|1|0\"},{\"Name\":\"Bob\",\"PrimaryId\":\"Steam|1|0\"}]}",
-                "{\"Players\":" + players65 + "}",
-                "{\"Blob\":\"" + "b".repeat(300_000) + "\"}")) {
+                "{\"Players\":" + players65 + "}")) {
             given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":" + data + "}").post("/events")
                     .then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", anyOf(containsString("the limit is"),
                             containsString("control character"), containsString("appears once"), containsString("must not")));
         }
+        // A snapshot's field of the wrong type is named, object or string Data alike; nothing of Jackson's words leaks.
+        for (String data : List.of("{\"Players\":[{\"Name\":\"Ada\",\"Score\":\"many\"}]}",
+                "\"{\\\"Players\\\":[{\\\"Name\\\":\\\"Ada\\\",\\\"Score\\\":\\\"many\\\"}]}\"")) {
+            given().contentType("application/json").body("{\"Event\":\"UpdateState\",\"Data\":" + data + "}").post("/events")
+                    .then().statusCode(400).body("error", equalTo("invalid_event"))
+                    .body("detail", containsString("Players[0].Score")).body("detail", not(containsString("java")));
+        }
+        // Data over 256K characters where the timeline would keep it whole; a snapshot keeps only the fields it names.
+        given().contentType("application/json").body("{\"Event\":\"GoalScored\",\"Data\":{\"Blob\":\"" + "b".repeat(300_000) + "\"}}")
+                .post("/events").then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", containsString("the limit is"));
         refused("application/json", utf8("{\"Event\":\"" + "E".repeat(65) + "\",\"Data\":{}}"), 400, "invalid_event");
         given().contentType("application/json").header("X-Source-Id", "s".repeat(129)).body(Events.updateState("hostile", 3))
                 .post("/events").then().statusCode(400).body("error", equalTo("invalid_event")).body("detail", containsString("X-Source-Id"));
