@@ -76,11 +76,19 @@ public class MatchBook {
      */
     public record Changes(List<Match> inserted, List<Match> updated, List<TimelineEntry> timeline,
             List<CareerCredit> credits, Map<SeqKey, Long> seqs, Map<String, Position> positions,
-            Set<String> unchangedInStore) {
+            Set<String> unchangedInStore, Map<String, Match> lastWritten) {
 
         public Changes(List<Match> inserted, List<Match> updated, List<TimelineEntry> timeline, List<CareerCredit> credits,
                 Map<SeqKey, Long> seqs, Map<String, Position> positions) {
-            this(inserted, updated, timeline, credits, seqs, positions, Set.of());
+            this(inserted, updated, timeline, credits, seqs, positions, Set.of(), Map.of());
+        }
+
+        /**
+         * What the store holds of an updated match, as this book last wrote it, or {@code null} when unknown (read
+         * back from the store, or written by another book): the store may then update its player lines in place.
+         */
+        public Match storedBefore(String key) {
+            return lastWritten.get(key);
         }
 
         /** The updated matches the store writes. */
@@ -265,13 +273,16 @@ public class MatchBook {
         List<Match> inserted = new ArrayList<>();
         List<Match> updated = new ArrayList<>();
         Set<String> unchanged = new HashSet<>();
+        Map<String, Match> lastWritten = new HashMap<>();
         for (String key : dirty) {
             Match m = matches.get(key);
             (stored.contains(key) ? updated : inserted).add(m);
             Match last = written.get(key);
-            if (last != null && stored.contains(key) && m.updatedAtMillis() - last.updatedAtMillis() < REFRESH_MILLIS
-                    && sameInStore(last, m)) {
-                unchanged.add(key);
+            if (last != null && stored.contains(key)) {
+                lastWritten.put(key, last);
+                if (m.updatedAtMillis() - last.updatedAtMillis() < REFRESH_MILLIS && sameInStore(last, m)) {
+                    unchanged.add(key);
+                }
             }
         }
         Map<String, Position> moved = new HashMap<>();
@@ -279,7 +290,7 @@ public class MatchBook {
             moved.put(log, new Position(writtenPositions.get(log), positions.get(log)));
         }
         var changes = new Changes(inserted, updated, List.copyOf(timeline), List.copyOf(credits), Map.copyOf(dirtySeqs),
-                Map.copyOf(moved), Set.copyOf(unchanged));
+                Map.copyOf(moved), Set.copyOf(unchanged), lastWritten);
         dirty.clear();
         timeline.clear();
         credits.clear();

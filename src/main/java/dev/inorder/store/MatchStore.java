@@ -143,7 +143,7 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
                 insertMatches(c, changes.inserted());
                 List<Match> updated = changes.toStore();
                 updateMatches(c, updated);
-                replacePlayers(c, changes.inserted(), updated);
+                writePlayers(c, changes, updated);
                 insertTimeline(c, changes.timeline());
                 credit(c, changes.credits());
                 saveSeqs(c, changes.seqs());
@@ -253,51 +253,102 @@ public class MatchStore implements MatchBook.Loader, OffsetReservations {
         ps.setLong(i, m.lastOffset());
     }
 
-    private void replacePlayers(Connection c, List<Match> inserted, List<Match> updated) throws SQLException {
-        if (!updated.isEmpty()) {
+    /**
+     * The player lines of the written matches. A match whose lines are the same players as the store holds (as its
+     * book last wrote them) has the changed lines updated in place; any other has its lines deleted and inserted again.
+     */
+    private void writePlayers(Connection c, MatchBook.Changes changes, List<Match> updated) throws SQLException {
+        List<Match> replaced = new ArrayList<>(changes.inserted());
+        List<Match> inPlace = new ArrayList<>();
+        for (Match m : updated) {
+            Match before = changes.storedBefore(m.key());
+            (before != null && samePlayers(before, m) ? inPlace : replaced).add(m);
+        }
+        if (!inPlace.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE match_players SET " + PLAYER_COLUMNS.replace(", ", " = ?, ")
+                    .replace("player_id = ?, ", "") + " = ? WHERE match_key = ? AND player_id = ?")) {
+                int rows = 0;
+                for (Match m : inPlace) {
+                    List<PlayerLine> before = changes.storedBefore(m.key()).players();
+                    for (int i = 0; i < m.players().size(); i++) {
+                        PlayerLine p = m.players().get(i);
+                        if (!p.equals(before.get(i))) {
+                            int next = bindLine(ps, 1, p);
+                            ps.setString(next, m.key());
+                            ps.setString(next + 1, p.id());
+                            ps.addBatch();
+                            rows++;
+                        }
+                    }
+                }
+                if (rows > 0) {
+                    ps.executeBatch();
+                }
+            }
+        }
+        List<Match> deleted = replaced.subList(changes.inserted().size(), replaced.size());
+        if (!deleted.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM match_players WHERE match_key = ?")) {
-                for (Match m : updated) {
+                for (Match m : deleted) {
                     ps.setString(1, m.key());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO match_players (match_key, " + PLAYER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO match_players (match_key, player_id, " + PLAYER_COLUMNS
+                .replace("player_id, ", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int rows = 0;
-            for (List<Match> matches : List.of(inserted, updated)) {
-                for (Match m : matches) {
-                    for (PlayerLine p : m.players()) {
-                        ps.setString(1, m.key());
-                        ps.setString(2, p.id());
-                        ps.setString(3, p.name());
-                        ps.setInt(4, p.teamNum());
-                        ps.setInt(5, p.score());
-                        ps.setInt(6, p.goals());
-                        ps.setInt(7, p.shots());
-                        ps.setInt(8, p.assists());
-                        ps.setInt(9, p.saves());
-                        ps.setInt(10, p.touches());
-                        ps.setInt(11, p.demos());
-                        ps.setInt(12, p.boost());
-                        PlayerLine.Derived d = p.derived();
-                        ps.setInt(13, d.demosTaken());
-                        ps.setBoolean(14, d.mvp());
-                        ps.setBoolean(15, d.boostSeen());
-                        ps.setLong(16, d.boostMillis());
-                        ps.setLong(17, d.zeroBoostMillis());
-                        ps.setLong(18, d.fullBoostMillis());
-                        ps.setDouble(19, d.averageBoost());
-                        ps.addBatch();
-                        rows++;
-                    }
+            for (Match m : replaced) {
+                for (PlayerLine p : m.players()) {
+                    ps.setString(1, m.key());
+                    ps.setString(2, p.id());
+                    bindLine(ps, 3, p);
+                    ps.addBatch();
+                    rows++;
                 }
             }
             if (rows > 0) {
                 ps.executeBatch();
             }
         }
+    }
+
+    /** The same players, in the same order: each line's row is there to update. */
+    private static boolean samePlayers(Match a, Match b) {
+        if (a.players().size() != b.players().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.players().size(); i++) {
+            if (!a.players().get(i).id().equals(b.players().get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Binds a line's columns but its id (name … average_boost, 17 parameters) from {@code first}; returns the next index. */
+    private static int bindLine(PreparedStatement ps, int first, PlayerLine p) throws SQLException {
+        int i = first;
+        ps.setString(i++, p.name());
+        ps.setInt(i++, p.teamNum());
+        ps.setInt(i++, p.score());
+        ps.setInt(i++, p.goals());
+        ps.setInt(i++, p.shots());
+        ps.setInt(i++, p.assists());
+        ps.setInt(i++, p.saves());
+        ps.setInt(i++, p.touches());
+        ps.setInt(i++, p.demos());
+        ps.setInt(i++, p.boost());
+        PlayerLine.Derived d = p.derived();
+        ps.setInt(i++, d.demosTaken());
+        ps.setBoolean(i++, d.mvp());
+        ps.setBoolean(i++, d.boostSeen());
+        ps.setLong(i++, d.boostMillis());
+        ps.setLong(i++, d.zeroBoostMillis());
+        ps.setLong(i++, d.fullBoostMillis());
+        ps.setDouble(i++, d.averageBoost());
+        return i;
     }
 
     private void insertTimeline(Connection c, List<TimelineEntry> entries) throws SQLException {

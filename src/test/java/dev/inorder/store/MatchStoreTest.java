@@ -72,4 +72,27 @@ class MatchStoreTest {
         apply(first, 6, script.size()); // the first writer, unaware, tries its own copy of the rest
         assertThatThrownBy(() -> write(first)).isInstanceOf(StaleWriteException.class);
     }
+
+    @Test
+    void shouldUpdateChangedLinesInPlaceAndReplaceThemWhenThePlayersChange() {
+        var writer = new StoreHandler(new MatchBook(store, 100), store, changes -> {
+        });
+        String[] snapshots = {
+            "{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"LINES\",\"Players\":[{\"Name\":\"Ada\",\"Score\":10},{\"Name\":\"Bea\",\"Score\":20}]}}",
+            "{\"Event\":\"UpdateState\",\"Data\":{\"MatchGuid\":\"LINES\",\"Players\":[{\"Name\":\"Ada\",\"Score\":15},{\"Name\":\"Bea\",\"Score\":20}]}}",
+            "{\"Event\":\"UpdateState\",\"Data\":\"{\\\"MatchGuid\\\":\\\"LINES\\\",\\\"Players\\\":[{\\\"Name\\\":\\\"Ada\\\",\\\"Score\\\":16},{\\\"Name\\\":\\\"Cy\\\",\\\"Score\\\":5}]}\"}" };
+        for (int i = 0; i < snapshots.length; i++) {
+            var event = parser.parse("application/json", snapshots[i].getBytes(StandardCharsets.UTF_8)).get(0);
+            writer.apply(new AcceptedEvent("lines", i, "pc", 1_000 + i, event));
+            write(writer);
+            var lines = store.match("LINES").orElseThrow().players();
+            switch (i) {
+                case 1 -> assertThat(lines).extracting(p -> p.name() + "=" + p.score()).as("Ada's line updated in place")
+                        .containsExactly("Ada=15", "Bea=20");
+                case 2 -> assertThat(lines).extracting(p -> p.name() + "=" + p.score()).as("Bea left, Cy came: lines replaced")
+                        .containsExactlyInAnyOrder("Ada=16", "Cy=5");
+                default -> assertThat(lines).hasSize(2);
+            }
+        }
+    }
 }
