@@ -32,6 +32,34 @@ class EventParserTest {
     }
 
     @Test
+    void shouldReadASnapshotIntoItsTypedFormAndWriteBackTheListedFieldsAsSent() throws Exception {
+        String data = "{\"MatchGuid\":\"G2\",\"Unlisted\":[1,2],\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"Steam|1|0\","
+                + "\"Shortcut\":1,\"TeamNum\":0,\"Score\":\"120\",\"Goals\":1,\"Touches\":7,\"bHasCar\":true,\"Speed\":1410.5,"
+                + "\"Boost\":33,\"bSupersonic\":true,\"Attacker\":{\"Name\":\"Bea\",\"Shortcut\":4,\"TeamNum\":1},\"Extra\":{}}],"
+                + "\"Game\":{\"Teams\":[{\"Name\":\"Blue\",\"TeamNum\":0,\"Score\":2,\"ColorPrimary\":\"1873FF\"}],"
+                + "\"TimeSeconds\":299,\"bOvertime\":false,\"Ball\":{\"Speed\":88.5,\"TeamNum\":1},\"Arena\":\"Stadium_P\","
+                + "\"bHasTarget\":true,\"Target\":{\"Name\":\"Ada\",\"Shortcut\":1,\"TeamNum\":0}}}";
+        var asString = parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":" + new ObjectMapper().writeValueAsString(data) + "}").get(0);
+        var asObject = parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":" + data + "}").get(0);
+        assertThat(asString).isEqualTo(asObject);
+        assertThat(asString.snapshot()).isNotNull();
+        assertThat(asString.tree()).as("no tree held for a snapshot").isNull();
+        assertThat(asString.matchGuid()).isEqualTo("G2");
+        var car = asString.snapshot().players().get(0);
+        assertThat(car.score()).as("a number given as a string is read").isEqualTo(120);
+        assertThat(car.attacker().name()).isEqualTo("Bea");
+        assertThat(asString.snapshot().game().ball().speed()).isEqualTo(88.5);
+
+        // Written back (Kafka, dead letters): the listed fields as sent, the unlisted ones left out, nothing added.
+        var expected = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(data);
+        expected.remove("Unlisted");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("Players").get(0)).remove("Extra");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("Players").get(0)).put("Score", 120);
+        assertThat(asString.data()).isEqualTo(expected);
+        assertThat(new GameEvent("UpdateState", asString.data(), null)).as("read back from the written form").isEqualTo(asString);
+    }
+
+    @Test
     void shouldKeepSeqAndTreatAMissingMatchGuidAsOffline() {
         var events = parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":{\"Game\":{}},\"Seq\":42}");
         assertThat(events.get(0).seq()).isEqualTo(42L);
