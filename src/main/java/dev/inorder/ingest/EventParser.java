@@ -32,6 +32,8 @@ public class EventParser {
 
     private final ObjectReader reader;
     private final ObjectReader snapshotReader;
+    /** The same as {@code reader}, for a value inside an envelope being read (what follows it is the envelope's). */
+    private final ObjectReader valueReader;
     private final long maxBodySize;
     private final int maxBatch;
 
@@ -44,6 +46,7 @@ public class EventParser {
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         // A snapshot's Data string is read straight into its typed form, no tree between; a key given twice is refused
         // there by the parser's own check (its objects are small).
+        this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.snapshotReader = mapper.readerFor(Snapshot.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
@@ -91,6 +94,9 @@ public class EventParser {
     }
 
     private List<GameEvent> parseJson(byte[] body) {
+        if (firstByte(body) == '{') {
+            return List.of(readEnvelope(body, 0, body.length, "The body"));
+        }
         JsonNode root = readTree(body, 0, body.length, "The body");
         if (root.isArray()) {
             checkBatch(root.size());
@@ -119,7 +125,7 @@ public class EventParser {
             if (!isBlank(body, start, end)) {
                 checkBatch(events.size() + 1);
                 String where = "Line " + line;
-                events.add(toEvent(readTree(body, start, end - start, where), where));
+                events.add(readEnvelope(body, start, end - start, where));
             }
             start = end + 1;
         }
@@ -164,9 +170,17 @@ public class EventParser {
 
     /** An UpdateState's Data, object or string, read into a {@link Snapshot}: a field of the wrong type is refused. */
     private Snapshot snapshot(JsonNode data, String where) {
+        try {
+            return readSnapshot(data != null && data.isTextual() ? snapshotReader.createParser(data.asText())
+                    : data != null && data.isObject() ? snapshotReader.treeAsTokens(data) : null, where);
+        } catch (IOException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + ": its Data could not be read: " + e.getMessage());
+        }
+    }
+
+    private Snapshot readSnapshot(JsonParser source, String where) {
         String what = where + ": its Data";
-        try (JsonParser parser = data != null && data.isTextual() ? snapshotReader.createParser(data.asText())
-                : data != null && data.isObject() ? snapshotReader.treeAsTokens(data) : null) {
+        try (JsonParser parser = source) {
             if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
             }
@@ -184,6 +198,74 @@ public class EventParser {
         } catch (IOException e) {
             throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * One envelope (an NDJSON line, or a body that is one object) read in one pass: an UpdateState's {@code Data}
+     * string is read into its {@link Snapshot} where the parser holds its characters, with no {@code String} and no tree
+     * between (when {@code Event} comes first, as senders write it). The same rules as {@link #toEvent}: a key given
+     * twice, more after the object, or anything but an object is refused alike.
+     */
+    private GameEvent readEnvelope(byte[] body, int offset, int length, String where) {
+        try (JsonParser p = reader.createParser(body, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return toEvent(readTree(body, offset, length, where), where); // not an object: say why as before
+            }
+            String name = null;
+            boolean nameSeen = false;
+            JsonNode data = null;
+            Snapshot snapshot = null;
+            JsonNode seq = null;
+            java.util.Set<String> seen = new java.util.HashSet<>(4);
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                if (!seen.add(field)) {
+                    throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: the key \"" + field + "\" is given twice.");
+                }
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "Event" -> {
+                        nameSeen = true;
+                        name = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                        p.skipChildren();
+                    }
+                    case "Data" -> {
+                        if (value == JsonToken.VALUE_STRING && Snapshot.EVENT.equals(name)) {
+                            snapshot = readSnapshot(snapshotReader.createParser(p.getTextCharacters(), p.getTextOffset(),
+                                    p.getTextLength()), where);
+                        } else {
+                            data = valueReader.readTree(p);
+                        }
+                    }
+                    case "Seq" -> seq = valueReader.readTree(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: more follows its object.");
+            }
+            if (!nameSeen || name == null || name.isBlank()) {
+                throw invalid(where + " needs \"Event\", a non-empty string.");
+            }
+            Long seqValue = seq(seq, where);
+            if (Snapshot.EVENT.equals(name)) {
+                return new GameEvent(snapshot != null ? snapshot : snapshot(data, where), seqValue);
+            }
+            return new GameEvent(name, data(data, where), seqValue);
+        } catch (JsonProcessingException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + " could not be read: " + e.getMessage());
+        }
+    }
+
+    private static int firstByte(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
     }
 
     /** Where in Data a value was: {@code Players[2].Score}. */
