@@ -3,14 +3,17 @@ package dev.inorder.ingest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -44,9 +47,9 @@ public class EventParser {
         // of names per object, and took ~40 % of the event loop's time on batches.)
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // A snapshot's Data string is read straight into its typed form, no tree between; a key given twice is refused
         // there by the parser's own check (its objects are small).
-        this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.snapshotReader = mapper.readerFor(Snapshot.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
@@ -158,14 +161,24 @@ public class EventParser {
             throw invalid(where + " must be a JSON object with Event and Data.");
         }
         JsonNode name = node.get("Event");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+        return event(name != null && name.isTextual() ? name.asText() : null, node.get("Data"), null, node.get("Seq"), where);
+    }
+
+    /**
+     * An envelope's parts, however read, checked and made an event.
+     *
+     * @param name {@code Event}'s text, {@code null} when it is missing or not a string
+     * @param snapshot the snapshot already read from {@code Data}, or {@code null}: {@code data} is read here
+     */
+    private GameEvent event(String name, JsonNode data, Snapshot snapshot, JsonNode seq, String where) {
+        if (name == null || name.isBlank()) {
             throw invalid(where + " needs \"Event\", a non-empty string.");
         }
-        Long seq = seq(node.get("Seq"), where);
-        if (Snapshot.EVENT.equals(name.asText())) {
-            return new GameEvent(snapshot(node.get("Data"), where), seq);
+        Long seqValue = seq(seq, where);
+        if (Snapshot.EVENT.equals(name)) {
+            return new GameEvent(snapshot != null ? snapshot : snapshot(data, where), seqValue);
         }
-        return new GameEvent(name.asText(), data(node.get("Data"), where), seq);
+        return new GameEvent(name, data(data, where), seqValue);
     }
 
     /** An UpdateState's Data, object or string, read into a {@link Snapshot}: a field of the wrong type is refused. */
@@ -212,11 +225,10 @@ public class EventParser {
                 return toEvent(readTree(body, offset, length, where), where); // not an object: say why as before
             }
             String name = null;
-            boolean nameSeen = false;
             JsonNode data = null;
             Snapshot snapshot = null;
             JsonNode seq = null;
-            java.util.Set<String> seen = new java.util.HashSet<>(4);
+            Set<String> seen = new HashSet<>(4);
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String field = p.currentName();
                 if (!seen.add(field)) {
@@ -225,7 +237,6 @@ public class EventParser {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "Event" -> {
-                        nameSeen = true;
                         name = value == JsonToken.VALUE_STRING ? p.getText() : null;
                         p.skipChildren();
                     }
@@ -244,14 +255,7 @@ public class EventParser {
             if (p.nextToken() != null) {
                 throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: more follows its object.");
             }
-            if (!nameSeen || name == null || name.isBlank()) {
-                throw invalid(where + " needs \"Event\", a non-empty string.");
-            }
-            Long seqValue = seq(seq, where);
-            if (Snapshot.EVENT.equals(name)) {
-                return new GameEvent(snapshot != null ? snapshot : snapshot(data, where), seqValue);
-            }
-            return new GameEvent(name, data(data, where), seqValue);
+            return event(name, data, snapshot, seq, where);
         } catch (JsonProcessingException e) {
             throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -269,7 +273,7 @@ public class EventParser {
     }
 
     /** Where in Data a value was: {@code Players[2].Score}. */
-    private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> references) {
+    private static String path(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (var reference : references) {
             if (reference.getFieldName() != null) {

@@ -18,7 +18,7 @@ import dev.inorder.Snapshot;
 public final class MatchProcessor {
 
     /** Events that change state only and would flood a timeline: the clock ticks every second. */
-    static final String UPDATE_STATE = "UpdateState";
+    static final String UPDATE_STATE = Snapshot.EVENT;
     static final String CLOCK = "ClockUpdatedSeconds";
     static final String MATCH_ENDED = "MatchEnded";
     static final String GOAL_SCORED = "GoalScored";
