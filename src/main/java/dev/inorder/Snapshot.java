@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The {@code Data} of an {@code UpdateState}, the game's snapshot of a match (up to 120 a second per match), in a
  * compact typed form: the fields the Stats API lists, in its own names, each {@code null} when the game left it out
- * (it leaves out what is false or not relevant). Read by Jackson straight from the JSON text, with no tree between,
+ * (it leaves out what is false or not relevant). Read by Jackson straight from the JSON text ({@link SnapshotReader}), with no tree between,
  * and written back the same way (Kafka, dead letters): a snapshot held in the queue is a few small objects instead of a
  * tree of every field, which the garbage collector would otherwise copy while it waits (bench/README.md). Fields the
  * Stats API does not list are not kept.
@@ -28,8 +29,11 @@ public record Snapshot(@JsonProperty("MatchGuid") String matchGuid, @JsonPropert
     /** The event whose {@code Data} this is. */
     public static final String EVENT = "UpdateState";
 
-    /** For snapshots made outside the door (from a tree: Kafka, tests) and written back: a plain mapper is enough. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads snapshots with {@link SnapshotReader}'s tables; writes them back with Jackson's own record writing. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(SnapshotReader.MODULE);
+
+    /** How the door reads a snapshot from JSON text: see {@link SnapshotReader}. */
+    public static final ObjectReader READER = MAPPER.readerFor(Snapshot.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)

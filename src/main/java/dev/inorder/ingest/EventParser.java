@@ -49,8 +49,8 @@ public class EventParser {
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.valueReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // A snapshot's Data string is read straight into its typed form, no tree between; a key given twice is refused
-        // there by the parser's own check (its objects are small).
-        this.snapshotReader = mapper.readerFor(Snapshot.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // there too (SnapshotReader).
+        this.snapshotReader = Snapshot.READER;
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
     }

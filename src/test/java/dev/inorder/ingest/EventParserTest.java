@@ -60,6 +60,45 @@ class EventParserTest {
     }
 
     @Test
+    void shouldRefuseAKeyGivenTwiceAnywhereInASnapshotAndNameAFieldOfTheWrongType() throws Exception {
+        var json = new ObjectMapper();
+        List<String> twice = List.of(
+                "{\"MatchGuid\":\"G\",\"MatchGuid\":\"H\"}",
+                "{\"Players\":[{\"Name\":\"A\"},{\"Score\":1,\"Score\":2}]}",
+                "{\"Game\":{\"Teams\":[{\"Name\":\"Blue\",\"Name\":\"Red\"}]}}",
+                "{\"Game\":{\"Target\":{\"Shortcut\":1,\"Shortcut\":1}}}",
+                "{\"Unlisted\":1,\"Players\":[],\"Unlisted\":2}");
+        for (String data : twice) {
+            // Data as a string, in a JSON body and on an NDJSON line (read in one pass), and as an object.
+            for (String envelope : List.of("{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(data) + "}",
+                    "{\"Event\":\"UpdateState\",\"Data\":" + data + "}")) {
+                for (String type : List.of("application/json", EventParser.NDJSON)) {
+                    assertThatThrownBy(() -> parse(type, envelope)).as(envelope).isInstanceOfSatisfying(Invalid.class,
+                            e -> assertThat(e.reason()).isEqualTo(Invalid.Reason.INVALID_JSON));
+                }
+            }
+        }
+        String wrong = "{\"Players\":[{\"Name\":\"A\"},{\"Name\":\"B\",\"Attacker\":{\"Shortcut\":\"four\"}}]}";
+        for (String type : List.of("application/json", EventParser.NDJSON)) {
+            assertThatThrownBy(() -> parse(type, "{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(wrong) + "}"))
+                    .isInstanceOfSatisfying(Invalid.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Invalid.Reason.INVALID_EVENT);
+                        assertThat(e.getMessage()).contains("Players[1].Attacker.Shortcut").doesNotContain("java");
+                    });
+        }
+        assertThatThrownBy(() -> parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":{\"Players\":{\"Name\":\"A\"}}}"))
+                .as("a list given as an object").isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.getMessage()).contains("Players"));
+        assertThatThrownBy(() -> parse(EventParser.NDJSON, "{\"Event\":\"UpdateState\",\"Data\":{\"Players\":[{\"Name\":\"A\"},null]}}"))
+                .as("a player that is null").isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.getMessage()).contains("Players[1]"));
+        // A null field is an absent one; the same key in two objects is no duplicate.
+        var ok = parse(EventParser.NDJSON, "{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(
+                "{\"MatchGuid\":null,\"Players\":[{\"Name\":\"A\",\"Score\":null},{\"Name\":\"B\"}],\"Game\":{\"Ball\":null}}") + "}");
+        assertThat(ok.get(0).snapshot().players()).extracting(c -> c.name()).containsExactly("A", "B");
+        assertThat(ok.get(0).snapshot().players().get(0).score()).isNull();
+        assertThat(ok.get(0).snapshot().matchGuid()).isNull();
+    }
+
+    @Test
     void shouldKeepSeqAndTreatAMissingMatchGuidAsOffline() {
         var events = parse("application/json", "{\"Event\":\"UpdateState\",\"Data\":{\"Game\":{}},\"Seq\":42}");
         assertThat(events.get(0).seq()).isEqualTo(42L);
