@@ -35,7 +35,7 @@ public final class EventLimits {
      * @throws Invalid {@code invalid_event} naming the field and the limit
      */
     public static void check(GameEvent event, String where, long bodyLength) {
-        text(event.event(), MAX_EVENT_NAME, where + ": \"Event\"");
+        text(event.event(), MAX_EVENT_NAME, where, ": \"Event\"");
         if (event.snapshot() != null) {
             check(event.snapshot(), where);
             return; // a snapshot keeps only the fields the Stats API lists, and the live views keep them cut (Snapshot.live)
@@ -54,12 +54,12 @@ public final class EventLimits {
         guid(data.matchGuid(), where);
         Snapshot.Game game = data.game();
         if (game != null) {
-            optionalText(game.arena(), where + ": \"Game.Arena\"");
-            optionalText(game.winner(), where + ": \"Game.Winner\"");
+            optionalText(game.arena(), where, ": \"Game.Arena\"");
+            optionalText(game.winner(), where, ": \"Game.Winner\"");
             if (game.teams() != null) {
                 teamCount(game.teams().size(), where);
                 for (Snapshot.TeamState team : game.teams()) {
-                    optionalText(team.name(), where + ": a team's \"Name\"");
+                    optionalText(team.name(), where, ": a team's \"Name\"");
                 }
             }
         }
@@ -77,13 +77,13 @@ public final class EventLimits {
         JsonNode guid = data.get("MatchGuid");
         guid(guid != null && guid.isTextual() ? guid.asText() : null, where);
         JsonNode game = data.path("Game");
-        optionalText(valueText(game, "Arena"), where + ": \"Game.Arena\"");
-        optionalText(valueText(game, "Winner"), where + ": \"Game.Winner\"");
+        optionalText(valueText(game, "Arena"), where, ": \"Game.Arena\"");
+        optionalText(valueText(game, "Winner"), where, ": \"Game.Winner\"");
         JsonNode teams = game.path("Teams");
         if (teams.isArray()) {
             teamCount(teams.size(), where);
             for (JsonNode team : teams) {
-                optionalText(valueText(team, "Name"), where + ": a team's \"Name\"");
+                optionalText(valueText(team, "Name"), where, ": a team's \"Name\"");
             }
         }
         JsonNode players = data.path("Players");
@@ -100,7 +100,7 @@ public final class EventLimits {
         if (value == null || value.isBlank()) {
             return;
         }
-        text(value, MAX_MATCH_GUID, where + ": \"MatchGuid\"");
+        text(value, MAX_MATCH_GUID, where, ": \"MatchGuid\"");
         if (value.equals(".") || value.equals("..") || value.indexOf('/') >= 0) {
             throw invalid(where + ": \"MatchGuid\" must not be . or .. or hold a /, so that /matches/{guid} can read it.");
         }
@@ -122,8 +122,8 @@ public final class EventLimits {
 
     /** Checks player {@code i}'s texts and that no earlier player has its id; returns its id. */
     private static String player(String name, String primaryId, String[] ids, int i, String where) {
-        optionalText(name, where + ": a player's \"Name\"");
-        optionalText(primaryId, where + ": a player's \"PrimaryId\"");
+        optionalText(name, where, ": a player's \"Name\"");
+        optionalText(primaryId, where, ": a player's \"PrimaryId\"");
         String id = MatchProcessor.playerId(primaryId, name == null ? "" : name);
         for (int j = 0; j < i; j++) { // at most 64 players: a pairwise look beats a hash set here
             if (ids[j].equals(id)) {
@@ -135,7 +135,7 @@ public final class EventLimits {
 
     /** The sender's id from {@code X-Source-Id}: at most {@value #MAX_SOURCE_ID} characters, no control characters. */
     public static void checkSource(String source) {
-        text(source, MAX_SOURCE_ID, "X-Source-Id");
+        text(source, MAX_SOURCE_ID, "", "X-Source-Id");
     }
 
     /** A field's text as the store would take it (any JSON scalar but null), else {@code null}. */
@@ -144,19 +144,20 @@ public final class EventLimits {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
-    private static void optionalText(String value, String what) {
+    private static void optionalText(String value, String where, String field) {
         if (value != null) {
-            text(value, MAX_NAME, what);
+            text(value, MAX_NAME, where, field);
         }
     }
 
-    private static void text(String value, int max, String what) {
+    /** {@code where} and {@code field} name the text when it is refused: joined only then (up to 120 checks an event). */
+    private static void text(String value, int max, String where, String field) {
         if (value.length() > max) {
-            throw invalid(what + " has " + value.length() + " characters; the limit is " + max + ".");
+            throw invalid(where + field + " has " + value.length() + " characters; the limit is " + max + ".");
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw invalid(what + " holds a control character (at " + i + "); it cannot be stored or read back.");
+                throw invalid(where + field + " holds a control character (at " + i + "); it cannot be stored or read back.");
             }
         }
     }
