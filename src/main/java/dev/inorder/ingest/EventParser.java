@@ -197,17 +197,30 @@ public class EventParser {
             if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
             }
-            Snapshot snapshot = snapshotReader.readValue(parser);
+            Snapshot snapshot = snapshotAt(parser, what + " string");
             if (parser.nextToken() != null) {
                 throw new Invalid(Invalid.Reason.INVALID_JSON, what + " string is not valid JSON: more follows its object.");
             }
             return snapshot;
+        } catch (IOException e) {
+            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The snapshot whose object starts at the parser's current token; the parser is left at its end.
+     *
+     * @param what how a refusal names it: {@code Event 2: its Data string}
+     */
+    private Snapshot snapshotAt(JsonParser parser, String what) {
+        try {
+            return snapshotReader.readValue(parser);
         } catch (MismatchedInputException e) {
             // Not Jackson's own words: they name Java types.
             throw invalid(what + (e.getPath().isEmpty() ? "" : " at " + path(e.getPath()))
                     + " is not of the type the Stats API gives it (a number, true/false, text, object or list).");
         } catch (JsonProcessingException e) {
-            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " string is not valid JSON: " + e.getOriginalMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
         }
@@ -216,7 +229,8 @@ public class EventParser {
     /**
      * One envelope (an NDJSON line, or a body that is one object) read in one pass: an UpdateState's {@code Data}
      * string is read into its {@link Snapshot} where the parser holds its characters, with no {@code String} and no tree
-     * between (when {@code Event} comes first, as senders write it). The same rules as {@link #toEvent}: a key given
+     * between, and an object {@code Data} straight from the envelope's parser (when {@code Event} comes first, as
+     * senders write it). The same rules as {@link #toEvent}: a key given
      * twice, more after the object, or anything but an object is refused alike.
      */
     private GameEvent readEnvelope(byte[] body, int offset, int length, String where) {
@@ -244,6 +258,8 @@ public class EventParser {
                         if (value == JsonToken.VALUE_STRING && Snapshot.EVENT.equals(name)) {
                             snapshot = readSnapshot(snapshotReader.createParser(p.getTextCharacters(), p.getTextOffset(),
                                     p.getTextLength()), where);
+                        } else if (value == JsonToken.START_OBJECT && Snapshot.EVENT.equals(name)) {
+                            snapshot = snapshotAt(p, where + ": its Data"); // Data as an object (the documented form): no tree either
                         } else {
                             data = valueReader.readTree(p);
                         }
