@@ -4,12 +4,13 @@
 # into PostgreSQL: paced at 24,000 events/s (200 matches x 120/s), then a flood; beside them, in the same run, a bare
 # Quarkus app (bench/bare) answering 202 to the same bodies without reading them. Server on core 0, wrk on core 1.
 # Prints one row per run, then small events (bench/post.lua, one per request) flooded at both, same run.
-# Usage: bench/realistic.sh   (about 10 minutes; SECS=30 per row, WARM=60 s of JIT warm-up at the paced rate by default:
-# on one core the JIT compiler was still taking a third of it 20 s after start; CHANGE_EVERY, see realistic.lua)
+# Usage: bench/realistic.sh   (about 16 minutes; SECS=30 per row, WARM=120 s of JIT warm-up at the paced rate by default:
+# on one core the C2 compiler still took 20-33 % of it 40 s after start, and fell under 1 % only after ~110 s (measured
+# per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua)
 source "$(dirname "$0")/lib.sh"
 
 SECS=${SECS:-30}
-WARM=${WARM:-60}
+WARM=${WARM:-120}
 PACED_RATE=${PACED_RATE:-2400} # requests/s of 10 events: 24,000 events/s
 BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
 [ -f "$BARE_JAR" ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
