@@ -104,7 +104,7 @@ public class EventResource {
     public RestResponse<ApiError> unreadable(IOException e, HttpServerRequest request) {
         if (request.response().ended() && request.response().getStatusCode() == 413) {
             rejections.count(Invalid.Reason.BODY_TOO_LARGE.code(), 413, "a body without Content-Length went over the limit as it streamed");
-            return null;
+            return RestResponse.status(413); // already sent: nothing more is written
         }
         return invalid(new ApiException(400, "unreadable_body", "The body could not be read whole: " + e.getMessage()));
     }
