@@ -16,8 +16,11 @@ public class FormatParameter {
 
     @ServerRequestFilter(preMatching = true)
     public Response format(ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return null; // reads only: a POST /events does not have its query parsed for it
+        }
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
-        if (format == null || format.isEmpty() || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        if (format == null || format.isEmpty()) {
             return null;
         }
         String accept = switch (format) {
