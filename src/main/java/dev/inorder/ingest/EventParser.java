@@ -33,6 +33,10 @@ public class EventParser {
     /** The largest Seq taken: 2^53 - 1, the largest whole number every JSON client (JavaScript too) holds exactly. */
     public static final long MAX_SEQ = (1L << 53) - 1;
 
+    /** How a refusal names an event's {@code Data}, after where the event is ({@code Line 2}). */
+    private static final String DATA = ": its Data";
+    private static final String DATA_STRING = DATA + " string";
+
     private final ObjectReader reader;
     private final ObjectReader snapshotReader;
     /** The same as {@code reader}, for a value inside an envelope being read (what follows it is the envelope's). */
@@ -187,42 +191,40 @@ public class EventParser {
             return readSnapshot(data != null && data.isTextual() ? snapshotReader.createParser(data.asText())
                     : data != null && data.isObject() ? snapshotReader.treeAsTokens(data) : null, where);
         } catch (IOException e) {
-            throw new Invalid(Invalid.Reason.INVALID_JSON, where + ": its Data could not be read: " + e.getMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + DATA + " could not be read: " + e.getMessage());
         }
     }
 
     private Snapshot readSnapshot(JsonParser source, String where) {
-        String what = where + ": its Data";
         try (JsonParser parser = source) {
             if (parser == null || parser.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
             }
-            Snapshot snapshot = snapshotAt(parser, what + " string");
+            Snapshot snapshot = snapshotAt(parser, where, DATA_STRING);
             if (parser.nextToken() != null) {
-                throw new Invalid(Invalid.Reason.INVALID_JSON, what + " string is not valid JSON: more follows its object.");
+                throw new Invalid(Invalid.Reason.INVALID_JSON, where + DATA_STRING + " is not valid JSON: more follows its object.");
             }
             return snapshot;
         } catch (IOException e) {
-            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + DATA + " could not be read: " + e.getMessage());
         }
     }
 
     /**
-     * The snapshot whose object starts at the parser's current token; the parser is left at its end.
-     *
-     * @param what how a refusal names it: {@code Event 2: its Data string}
+     * The snapshot whose object starts at the parser's current token; the parser is left at its end. A refusal names
+     * it {@code where + form} ({@code Line 2: its Data string}), joined only then: this runs for every snapshot.
      */
-    private Snapshot snapshotAt(JsonParser parser, String what) {
+    private Snapshot snapshotAt(JsonParser parser, String where, String form) {
         try {
             return snapshotReader.readValue(parser);
         } catch (MismatchedInputException e) {
             // Not Jackson's own words: they name Java types.
-            throw invalid(what + (e.getPath().isEmpty() ? "" : " at " + path(e.getPath()))
+            throw invalid(where + DATA + (e.getPath().isEmpty() ? "" : " at " + path(e.getPath()))
                     + " is not of the type the Stats API gives it (a number, true/false, text, object or list).");
         } catch (JsonProcessingException e) {
-            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + form + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new Invalid(Invalid.Reason.INVALID_JSON, what + " could not be read: " + e.getMessage());
+            throw new Invalid(Invalid.Reason.INVALID_JSON, where + form + " could not be read: " + e.getMessage());
         }
     }
 
@@ -259,7 +261,7 @@ public class EventParser {
                             snapshot = readSnapshot(snapshotReader.createParser(p.getTextCharacters(), p.getTextOffset(),
                                     p.getTextLength()), where);
                         } else if (value == JsonToken.START_OBJECT && Snapshot.EVENT.equals(name)) {
-                            snapshot = snapshotAt(p, where + ": its Data"); // Data as an object (the documented form): no tree either
+                            snapshot = snapshotAt(p, where, DATA); // Data as an object (the documented form): no tree either
                         } else {
                             data = valueReader.readTree(p);
                         }
@@ -281,7 +283,7 @@ public class EventParser {
 
     private static int firstByte(byte[] body) {
         for (byte b : body) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            if (!isSpace(b)) {
                 return b;
             }
         }
@@ -305,7 +307,7 @@ public class EventParser {
     private ObjectNode data(JsonNode data, String where) {
         if (data != null && data.isTextual()) {
             byte[] text = data.asText().getBytes(StandardCharsets.UTF_8);
-            data = readTree(text, 0, text.length, where + ": its Data string");
+            data = readTree(text, 0, text.length, where + DATA_STRING);
         }
         if (data == null || !data.isObject()) {
             throw invalid(where + " needs \"Data\", an object or a string holding a JSON object.");
@@ -333,11 +335,15 @@ public class EventParser {
 
     private static boolean isBlank(byte[] body, int start, int end) {
         for (int i = start; i < end; i++) {
-            byte b = body[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            if (!isSpace(body[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** JSON's whitespace. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 }
