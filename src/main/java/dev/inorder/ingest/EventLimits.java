@@ -58,8 +58,8 @@ public final class EventLimits {
             optionalText(game.winner(), where, ": \"Game.Winner\"");
             if (game.teams() != null) {
                 teamCount(game.teams().size(), where);
-                for (Snapshot.TeamState team : game.teams()) {
-                    optionalText(team.name(), where, ": a team's \"Name\"");
+                for (int i = 0; i < game.teams().size(); i++) { // indexed: no iterator per snapshot
+                    optionalText(game.teams().get(i).name(), where, ": a team's \"Name\"");
                 }
             }
         }

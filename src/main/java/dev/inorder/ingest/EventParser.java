@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -36,6 +35,9 @@ public class EventParser {
     /** How a refusal names an event's {@code Data}, after where the event is ({@code Line 2}). */
     private static final String DATA = ": its Data";
     private static final String DATA_STRING = DATA + " string";
+
+    /** A media type ending so is JSON ({@code application/vnd.example+json}). */
+    private static final String JSON_SUFFIX = "+json";
 
     private final ObjectReader reader;
     private final ObjectReader snapshotReader;
@@ -89,11 +91,13 @@ public class EventParser {
         if (contentType == null || contentType.isBlank()) {
             return false;
         }
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (mediaType.equals(NDJSON)) {
+        int parameters = contentType.indexOf(';'); // read in place: this runs for every request
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        if (mediaType.equalsIgnoreCase(NDJSON)) {
             return true;
         }
-        if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+        if (mediaType.equalsIgnoreCase("application/json")
+                || mediaType.regionMatches(true, mediaType.length() - JSON_SUFFIX.length(), JSON_SUFFIX, 0, JSON_SUFFIX.length())) {
             return false;
         }
         throw new Invalid(Invalid.Reason.UNSUPPORTED_MEDIA_TYPE,
@@ -244,10 +248,25 @@ public class EventParser {
             JsonNode data = null;
             Snapshot snapshot = null;
             JsonNode seq = null;
-            Set<String> seen = new HashSet<>(4);
+            int seen = 0; // Event, Data, Seq: a bit each; a set only for other keys (rare)
+            Set<String> others = null;
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String field = p.currentName();
-                if (!seen.add(field)) {
+                int bit = switch (field) {
+                    case "Event" -> 1;
+                    case "Data" -> 2;
+                    case "Seq" -> 4;
+                    default -> 0;
+                };
+                boolean again;
+                if (bit != 0) {
+                    again = (seen & bit) != 0;
+                    seen |= bit;
+                } else {
+                    others = others == null ? new HashSet<>(4) : others;
+                    again = !others.add(field);
+                }
+                if (again) {
                     throw new Invalid(Invalid.Reason.INVALID_JSON, where + " is not valid JSON: the key \"" + field + "\" is given twice.");
                 }
                 JsonToken value = p.nextToken();

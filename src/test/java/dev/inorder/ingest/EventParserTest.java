@@ -115,6 +115,35 @@ class EventParserTest {
     void shouldTakeAMissingContentTypeAndJsonSuffixesAsJson() {
         assertThat(parse(null, "{\"Event\":\"A\",\"Data\":{}}")).hasSize(1);
         assertThat(parse("application/vnd.rlstats+json", "[{\"Event\":\"A\",\"Data\":{}}]")).hasSize(1);
+        // Media types are case-insensitive and may carry parameters.
+        for (String json : List.of("APPLICATION/JSON", "application/json; charset=utf-8", " application/json ;q=1",
+                "application/VND.rlstats+JSON", "+json")) {
+            assertThat(parse(json, "[{\"Event\":\"A\",\"Data\":{}},{\"Event\":\"B\",\"Data\":{}}]")).as(json).hasSize(2);
+        }
+        for (String ndjson : List.of("Application/X-NDJSON", "application/x-ndjson; charset=utf-8", "application/x-ndjson ")) {
+            assertThat(parse(ndjson, "{\"Event\":\"A\",\"Data\":{}}\n{\"Event\":\"B\",\"Data\":{}}")).as(ndjson).hasSize(2);
+        }
+        for (String other : List.of("text/plain", "application/jsonx", "json", "application/x-ndjson2", ";application/json")) {
+            assertThatThrownBy(() -> parse(other, "{\"Event\":\"A\",\"Data\":{}}")).as(other).isInstanceOfSatisfying(Invalid.class,
+                    e -> assertThat(e.reason()).isEqualTo(Invalid.Reason.UNSUPPORTED_MEDIA_TYPE));
+        }
+    }
+
+    @Test
+    void shouldRefuseAnEnvelopeKeyGivenTwiceAndTakeEachOnce() {
+        for (String envelope : List.of("{\"Event\":\"A\",\"Event\":\"B\",\"Data\":{}}",
+                "{\"Event\":\"A\",\"Data\":{},\"Data\":{}}", "{\"Seq\":1,\"Event\":\"A\",\"Data\":{},\"Seq\":2}",
+                "{\"Event\":\"A\",\"Extra\":1,\"Data\":{},\"Extra\":1}")) {
+            for (String type : List.of("application/json", EventParser.NDJSON)) {
+                assertThatThrownBy(() -> parse(type, envelope)).as(envelope).isInstanceOfSatisfying(Invalid.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Invalid.Reason.INVALID_JSON);
+                    assertThat(e.getMessage()).contains("given twice");
+                });
+            }
+        }
+        var once = parse(EventParser.NDJSON, "{\"Extra\":1,\"Seq\":7,\"Other\":2,\"Data\":{\"Event\":1},\"Event\":\"A\"}").get(0);
+        assertThat(once.event()).isEqualTo("A");
+        assertThat(once.seq()).isEqualTo(7L);
     }
 
     @Test
