@@ -45,6 +45,9 @@ public class EventParser {
     private final ObjectReader valueReader;
     private final long maxBodySize;
     private final int maxBatch;
+    /** "Event 0", "Line 1", …: how a refusal names an event, made once (they were joined for every event read). */
+    private final String[] eventNames;
+    private final String[] lineNames;
 
     public EventParser(ObjectMapper mapper, long maxBodySize, int maxBatch) {
         // "{...} trailing garbage" is malformed, not one event followed by noise; a key given twice is ambiguous (which
@@ -59,6 +62,8 @@ public class EventParser {
         this.snapshotReader = Snapshot.READER;
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
+        this.eventNames = names("Event ", 0, maxBatch);
+        this.lineNames = names("Line ", 1, maxBatch);
     }
 
     /**
@@ -74,7 +79,7 @@ public class EventParser {
         }
         List<GameEvent> events = ndjson ? parseLines(body) : parseJson(body);
         for (int i = 0; i < events.size(); i++) {
-            EventLimits.check(events.get(i), events.size() == 1 ? "The event" : "Event " + i, body.length);
+            EventLimits.check(events.get(i), events.size() == 1 ? "The event" : name(eventNames, "Event ", 0, i), body.length);
         }
         return events;
     }
@@ -116,7 +121,7 @@ public class EventParser {
             }
             List<GameEvent> events = new ArrayList<>(root.size());
             for (int i = 0; i < root.size(); i++) {
-                events.add(toEvent(root.get(i), "Event " + i));
+                events.add(toEvent(root.get(i), name(eventNames, "Event ", 0, i)));
             }
             return events;
         }
@@ -135,12 +140,26 @@ public class EventParser {
             line++;
             if (!isBlank(body, start, end)) {
                 checkBatch(events.size() + 1);
-                String where = "Line " + line;
+                String where = name(lineNames, "Line ", 1, line);
                 events.add(readEnvelope(body, start, end - start, where));
             }
             start = end + 1;
         }
         return events;
+    }
+
+    private static String[] names(String prefix, int first, int count) {
+        String[] names = new String[Math.max(0, Math.min(count, 10_000))];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = prefix + (first + i);
+        }
+        return names;
+    }
+
+    /** The name of number {@code n} (blank NDJSON lines count too, so a line may be past the table). */
+    private static String name(String[] names, String prefix, int first, int n) {
+        int i = n - first;
+        return i < names.length ? names[i] : prefix + n;
     }
 
     private void checkBatch(int count) {

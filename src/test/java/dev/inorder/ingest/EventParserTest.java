@@ -147,6 +147,18 @@ class EventParserTest {
     }
 
     @Test
+    void shouldNameTheLineOrEventThatIsRefusedBlankLinesCounted() {
+        String ok = "{\"Event\":\"A\",\"Data\":{}}";
+        assertThatThrownBy(() -> parse(EventParser.NDJSON, ok + "\n{\"Event\":\"A\"")).hasMessageStartingWith("Line 2 ");
+        // The parser here takes 3 events; with blank lines the bad one is line 6.
+        assertThatThrownBy(() -> parse(EventParser.NDJSON, ok + "\n\n\n" + ok + "\n\n{\"Data\":{}}")).hasMessageStartingWith("Line 6 needs \"Event\"");
+        assertThatThrownBy(() -> parse("application/json", "[" + ok + "," + ok + ",{\"Event\":\"\",\"Data\":{}}]"))
+                .hasMessageStartingWith("Event 2 ");
+        assertThatThrownBy(() -> parse("application/json", "[" + ok + ",{\"Event\":\"A\",\"Data\":{\"MatchGuid\":\"a/b\"}}]"))
+                .hasMessageStartingWith("Event 1: ");
+    }
+
+    @Test
     void shouldCountNdjsonLinesAgainstTheBatchLimit() {
         assertThatThrownBy(() -> parse("application/x-ndjson", "{\"Event\":\"A\",\"Data\":{}}\n".repeat(4)))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reason()).isEqualTo(Invalid.Reason.BATCH_TOO_LARGE));
