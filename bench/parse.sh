@@ -4,12 +4,9 @@
 # core 0; prints CPU time and bytes allocated per event. Allocation is the steady figure on these VMs (CPU time per
 # event of one build moved by 30 % between runs an hour apart: bench/README.md); compare builds by alternating runs.
 # Usage: bench/parse.sh [LUA_SCRIPT]   (about 1 minute; CLASSES=dir to measure other compiled classes; ROUNDS)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh" # the package built if missing, wrk checked; no server is started here
 SCRIPT=${1:-bench/realistic.lua}
 CLASSES=${CLASSES:-target/classes}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 BODIES=target/parse-bodies
 rm -rf "$BODIES"; mkdir -p "$BODIES"
 # Capture: a local HTTP server that keeps the first 20 bodies wrk sends and answers 202.
@@ -38,4 +35,4 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:8092/ && break; sleep 0.1; done # a GET: not kept
 wrk -t1 -c1 -d1s -s "$SCRIPT" http://127.0.0.1:8092/events >/dev/null
 echo "$(ls "$BODIES" | wc -l) bodies from $SCRIPT, $(( $(cat "$BODIES"/* | wc -c) / $(ls "$BODIES" | wc -l) )) bytes each on average; $(java -version 2>&1 | head -1)"
-taskset -c 0 java -Xmx200m -cp "$CLASSES:$(ls target/quarkus-app/lib/main/*.jar | tr '\n' ':')" bench/ParseBench.java "$BODIES" "${ROUNDS:-14}"
+taskset -c 0 java $JVM_OPTS -cp "$CLASSES:$(ls target/quarkus-app/lib/main/*.jar | tr '\n' ':')" bench/ParseBench.java "$BODIES" "${ROUNDS:-14}"

@@ -45,9 +45,9 @@ public class EventParser {
     private final ObjectReader valueReader;
     private final long maxBodySize;
     private final int maxBatch;
-    /** "Event 0", "Line 1", …: how a refusal names an event, made once (they were joined for every event read). */
-    private final String[] eventNames;
-    private final String[] lineNames;
+    /** How a refusal names an event: made once (they were joined for every event read). */
+    private final Numbered eventNames;
+    private final Numbered lineNames;
 
     public EventParser(ObjectMapper mapper, long maxBodySize, int maxBatch) {
         // "{...} trailing garbage" is malformed, not one event followed by noise; a key given twice is ambiguous (which
@@ -62,8 +62,8 @@ public class EventParser {
         this.snapshotReader = Snapshot.READER;
         this.maxBodySize = maxBodySize;
         this.maxBatch = maxBatch;
-        this.eventNames = names("Event ", 0, maxBatch);
-        this.lineNames = names("Line ", 1, maxBatch);
+        this.eventNames = new Numbered("Event ", 0, maxBatch);
+        this.lineNames = new Numbered("Line ", 1, maxBatch);
     }
 
     /**
@@ -79,7 +79,7 @@ public class EventParser {
         }
         List<GameEvent> events = ndjson ? parseLines(body) : parseJson(body);
         for (int i = 0; i < events.size(); i++) {
-            EventLimits.check(events.get(i), events.size() == 1 ? "The event" : name(eventNames, "Event ", 0, i), body.length);
+            EventLimits.check(events.get(i), events.size() == 1 ? "The event" : eventNames.name(i), body.length);
         }
         return events;
     }
@@ -121,7 +121,7 @@ public class EventParser {
             }
             List<GameEvent> events = new ArrayList<>(root.size());
             for (int i = 0; i < root.size(); i++) {
-                events.add(toEvent(root.get(i), name(eventNames, "Event ", 0, i)));
+                events.add(toEvent(root.get(i), eventNames.name(i)));
             }
             return events;
         }
@@ -140,7 +140,7 @@ public class EventParser {
             line++;
             if (!isBlank(body, start, end)) {
                 checkBatch(events.size() + 1);
-                String where = name(lineNames, "Line ", 1, line);
+                String where = lineNames.name(line);
                 events.add(readEnvelope(body, start, end - start, where));
             }
             start = end + 1;
@@ -148,18 +148,26 @@ public class EventParser {
         return events;
     }
 
-    private static String[] names(String prefix, int first, int count) {
-        String[] names = new String[Math.max(0, Math.min(count, 10_000))];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = prefix + (first + i);
-        }
-        return names;
-    }
+    /** "Event 0", "Event 1", … or "Line 1", …: the first {@code count} (at most 10,000) made once, later ones joined. */
+    private static final class Numbered {
+        private final String prefix;
+        private final int first;
+        private final String[] names;
 
-    /** The name of number {@code n} (blank NDJSON lines count too, so a line may be past the table). */
-    private static String name(String[] names, String prefix, int first, int n) {
-        int i = n - first;
-        return i < names.length ? names[i] : prefix + n;
+        Numbered(String prefix, int first, int count) {
+            this.prefix = prefix;
+            this.first = first;
+            this.names = new String[Math.max(0, Math.min(count, 10_000))];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = prefix + (first + i);
+            }
+        }
+
+        /** The name of number {@code n} (blank NDJSON lines count too, so a line may be past the table). */
+        String name(int n) {
+            int i = n - first;
+            return i < names.length ? names[i] : prefix + n;
+        }
     }
 
     private void checkBatch(int count) {
