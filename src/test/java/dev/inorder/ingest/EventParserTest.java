@@ -60,6 +60,36 @@ class EventParserTest {
     }
 
     @Test
+    void shouldReadASnapshotsKeysInAnyOrderAlikeAndRefuseOneGivenTwiceOutOfOrder() throws Exception {
+        // The reader compares the key it expects next in place; any other order, an escaped key, an unlisted key
+        // between, must read the same, and a key seen before must still be refused however it comes back.
+        var json = new ObjectMapper();
+        String listed = "{\"MatchGuid\":\"G3\",\"Players\":[{\"Name\":\"Ada\",\"PrimaryId\":\"Steam|1|0\",\"Shortcut\":1,"
+                + "\"TeamNum\":0,\"Score\":120,\"Boost\":33,\"bSupersonic\":true}],\"Game\":{\"TimeSeconds\":299,\"Arena\":\"Park_P\"}}";
+        String shuffled = "{\"Game\":{\"Arena\":\"Park_P\",\"Odd\":1,\"TimeSeconds\":299},\"Players\":[{\"bSupersonic\":true,"
+                + "\"Boost\":33,\"Score\":120,\"Na\\u006de\":\"Ada\",\"TeamNum\":0,\"Shortcut\":1,\"PrimaryId\":\"Steam|1|0\"}],"
+                + "\"MatchGuid\":\"G3\"}";
+        for (String type : List.of("application/json", EventParser.NDJSON)) {
+            var expected = parse(type, "{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(listed) + "}").get(0);
+            assertThat(expected.snapshot().players().get(0).name()).isEqualTo("Ada");
+            assertThat(expected.snapshot().game().arena()).isEqualTo("Park_P");
+            assertThat(parse(type, "{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(shuffled) + "}").get(0))
+                    .isEqualTo(expected);
+            assertThat(parse(type, "{\"Event\":\"UpdateState\",\"Data\":" + shuffled + "}").get(0)).isEqualTo(expected);
+        }
+        for (String data : List.of("{\"Players\":[{\"Name\":\"A\",\"PrimaryId\":\"x\",\"Name\":\"B\"}]}",
+                "{\"Players\":[{\"Score\":1,\"Name\":\"A\",\"PrimaryId\":\"x\",\"Shortcut\":1,\"TeamNum\":0,\"Score\":2}]}",
+                "{\"Players\":[{\"Name\":\"A\",\"Na\\u006de\":\"B\"}]}",
+                "{\"MatchGuid\":\"G\",\"Players\":[],\"Game\":{},\"MatchGuid\":\"H\"}")) {
+            assertThatThrownBy(() -> parse(EventParser.NDJSON, "{\"Event\":\"UpdateState\",\"Data\":" + json.writeValueAsString(data) + "}"))
+                    .as(data).isInstanceOfSatisfying(Invalid.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Invalid.Reason.INVALID_JSON);
+                        assertThat(e.getMessage()).contains("Duplicate field");
+                    });
+        }
+    }
+
+    @Test
     void shouldRefuseAKeyGivenTwiceAnywhereInASnapshotAndNameAFieldOfTheWrongType() throws Exception {
         var json = new ObjectMapper();
         List<String> twice = List.of(
