@@ -60,7 +60,7 @@ store() { # store LABEL [ENV=VALUE...]
 
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: $JVM_OPTS; $(java -version 2>&1 | head -1)"
 BARE=$(bare bench/realistic.lua 10)
-echo "| run ($SECS s) | applied ev/s | 503s | lag p99 (bucket) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
+echo "| run ($SECS s) | applied ev/s | 503s (requests) | lag p99 (bucket) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
 echo "|---|---|---|---|---|---|---|---|"
 rm -rf target/bench-data
 store "H2" INORDER_DATA_DIR=./target/bench-data
