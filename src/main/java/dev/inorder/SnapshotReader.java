@@ -138,21 +138,20 @@ final class SnapshotReader<T> extends StdDeserializer<T> {
                     break;
                 }
                 Integer position = positions.get(name);
-                if (position == null) {
-                    p.nextToken();
-                    if (others == null) {
-                        others = new HashSet<>(4);
-                    }
-                    if (!others.add(name)) {
-                        throw twice(p, name);
-                    }
-                    p.skipChildren();
-                    continue;
+                i = position == null ? -1 : position;
+            }
+            JsonToken token = p.nextToken();
+            if (i < 0) { // a key no field lists
+                if (others == null) {
+                    others = new HashSet<>(4);
                 }
-                i = position;
+                if (!others.add(name)) {
+                    throw twice(p, name);
+                }
+                p.skipChildren();
+                continue;
             }
             next = i + 1;
-            JsonToken token = p.nextToken();
             if ((seen & (1L << i)) != 0) {
                 throw twice(p, name);
             }
