@@ -197,6 +197,15 @@ public interface InOrderConfig {
          */
         @WithDefault("4M")
         MemorySize maxBytes();
+
+        /**
+         * How long a request that finds the queue full waits for room, in arrival order behind the others waiting,
+         * before it is answered 503 {@code queue_full}; {@code 0}: refused at once. A wait absorbs a short burst (a
+         * garbage collection, a slow commit) while the consumer frees room a chunk at a time. As many events and bytes
+         * again as the queue's own may wait; a request beyond that is refused at once.
+         */
+        @WithDefault("250ms")
+        Duration maxWait();
     }
 
     interface Processing {

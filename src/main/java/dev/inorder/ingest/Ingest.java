@@ -38,7 +38,7 @@ public interface Ingest {
         return null;
     }
 
-    /** Most events accepted and not yet handed on; a request that does not fit whole is answered 503. */
+    /** Most events accepted and not yet handed on; a request that does not fit whole waits for room or is answered 503. */
     int capacity();
 
     /** Events accepted and not yet handed on: waiting for the consumer, or for the broker's acknowledgement. */
@@ -54,6 +54,11 @@ public interface Ingest {
     long rejected();
 
     void countRejected();
+
+    /** Requests that found no room and waited for it (then taken or refused), since start; 0 where none ever wait. */
+    default long waited() {
+        return 0;
+    }
 
     /** Bytes of the events accepted and not yet handed on (in memory; 0 on Kafka, where the broker holds them). */
     default long bytes() {

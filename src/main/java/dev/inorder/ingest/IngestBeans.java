@@ -1,5 +1,7 @@
 package dev.inorder.ingest;
 
+import java.util.concurrent.Executor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -12,6 +14,7 @@ import dev.inorder.InOrderConfig;
 import dev.inorder.kafka.KafkaIngest;
 import dev.inorder.processing.EventHandler;
 import dev.inorder.processing.OrderedProcessor;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
@@ -34,9 +37,16 @@ public class IngestBeans {
         // (PERF-NOTES: emit into the ordered consumer from one context).
         ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
         // Offsets continue above what the store applied and above every offset reserved, so they never go back.
+        // A request that waited for room is answered on its caller's context (its connection's event loop, a
+        // connector's), as if it had been taken at once: never on the consumer's thread, which frees the room.
         return new IngestQueue(config.queue().capacity(), config.queue().maxBytes().asLongValue(),
                 config.processing().maxChunk(), handler.lastAppliedOffset(), reservations, processor::stalled,
-                context::dispatch);
+                context::dispatch, config.queue().maxWait(), IngestBeans::callerContext);
+    }
+
+    private static Executor callerContext() {
+        Context caller = Vertx.currentContext();
+        return caller == null ? Runnable::run : task -> caller.runOnContext(ignored -> task.run());
     }
 
     /** The in-memory queue, or the Kafka topic in the {@code kafka} profile ({@code inorder.transport}). */

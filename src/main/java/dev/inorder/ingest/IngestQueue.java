@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,12 @@ import io.smallrye.mutiny.Uni;
  * take (a nack: its pool was closed, say) goes back to the head of the queue, in order, and is offered again a second
  * later: nothing accepted is dropped here. Offsets are reserved durably in blocks ahead of use
  * ({@link OffsetReservations}), so they never go back after a restart.
+ * <p>
+ * A request that finds the queue full may wait for room ({@link #append}, up to {@code maxWait}): the consumer frees
+ * room a chunk at a time, every few milliseconds under load, so a burst (a garbage collection, a slow commit) need not
+ * turn into 503s. Waiting requests are taken in arrival order, none overtakes another, and their events are bounded
+ * like the queue's own (as many again); past the wait, or with no room to wait in, the request is refused as before.
+ * Waiting costs nothing while there is room: the request is taken at once, as always.
  */
 public class IngestQueue implements Ingest, Flow.Publisher<Message<List<AcceptedEvent>>> {
 
@@ -54,6 +61,8 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private final int capacity;
     private final long maxBytes;
     private final int maxChunk;
+    private final long maxWaitMillis;
+    private final Supplier<Executor> callerContext;
     private final OffsetReservations reservations;
     private final Supplier<String> consumerStalled;
     private final Executor emitter;
@@ -75,8 +84,12 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private boolean closed;
     private boolean pausedAfterNack;
     private long accepted;
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private int heldEvents;
+    private long heldBytes;
 
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder waited = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
 
     private final AtomicInteger wip = new AtomicInteger();
@@ -94,12 +107,17 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * @param consumerStalled why the consumer cannot go on (the store does not answer), or {@code null}
      * @param emitter where chunks are handed to the consumer: one context of its own, so that the consumer's work
      *        belongs to no HTTP connection's context (see {@code IngestBeans})
+     * @param maxWait how long a request that finds the queue full waits for room; zero: refused at once
+     * @param callerContext where the caller of {@link #append} is resumed when its request waited: its own context
+     *        (an HTTP connection's, a connector's), asked for on the caller's thread
      */
     public IngestQueue(int capacity, long maxBytes, int maxChunk, long lastApplied, OffsetReservations reservations,
-            Supplier<String> consumerStalled, Executor emitter) {
+            Supplier<String> consumerStalled, Executor emitter, Duration maxWait, Supplier<Executor> callerContext) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
         this.maxChunk = maxChunk;
+        this.maxWaitMillis = maxWait.toMillis();
+        this.callerContext = callerContext;
         this.reservations = reservations;
         this.consumerStalled = consumerStalled;
         this.emitter = emitter;
@@ -110,64 +128,96 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /** A queue that keeps nothing durable: for tests and the memory-only handler. */
     public IngestQueue(int capacity, int maxChunk, long firstOffset) {
-        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null, Runnable::run);
+        this(capacity, maxChunk, firstOffset, Duration.ZERO);
+    }
+
+    /** The same, where a request that finds the queue full waits up to {@code maxWait} for room. */
+    public IngestQueue(int capacity, int maxChunk, long firstOffset, Duration maxWait) {
+        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null, Runnable::run,
+                maxWait, () -> Runnable::run);
     }
 
     /**
-     * Accepts every event or none: they get consecutive offsets, in list order.
+     * Accepts every event or none, at once: they get consecutive offsets, in list order.
      *
      * @param bytes the size of the request the events came in, shared among them for the byte bound
-     * @throws Refused when the events do not fit whole, or the service is draining to stop
+     * @throws Refused when the events do not fit whole now (requests waiting for room go first), or the service is
+     *         draining to stop
      */
     public Accepted offer(String source, List<GameEvent> events, long bytes) {
-        long first;
-        long now = System.currentTimeMillis();
-        int count = events.size();
+        Accepted accepted;
         synchronized (this) {
-            Refused refused = refusal(count, bytes);
+            Refused refused = refusal(events.size(), bytes);
             if (refused != null) {
                 throw refused;
             }
-            if (nextOffset + count - 1 > reservedUpTo) {
-                reserveMore();
-                throw new Refused(Refused.Reason.STORE_UNAVAILABLE, "Offsets could not be reserved in the store yet; "
-                        + "nothing of this request was taken.", 2);
-            }
-            first = nextOffset;
-            int share = (int) Math.min(Integer.MAX_VALUE, bytes / count);
-            for (GameEvent event : events) {
-                waiting.add(new AcceptedEvent(nextOffset++, source, now, event));
-                waitingBytes.add(share);
-            }
-            this.bytes += (long) share * count;
-            accepted += count;
-            if (reservedUpTo - nextOffset < RESERVATION_BLOCK / 2) {
-                reserveMore();
-            }
+            accepted = enqueue(source, events, bytes);
         }
         drain();
+        return accepted;
+    }
+
+    /** Stamps and appends the events; the caller has checked that they fit. Holds the lock. */
+    private Accepted enqueue(String source, List<GameEvent> events, long bytes) {
+        int count = events.size();
+        if (nextOffset + count - 1 > reservedUpTo) {
+            reserveMore();
+            throw new Refused(Refused.Reason.STORE_UNAVAILABLE, "Offsets could not be reserved in the store yet; "
+                    + "nothing of this request was taken.", 2);
+        }
+        long now = System.currentTimeMillis();
+        long first = nextOffset;
+        int share = (int) Math.min(Integer.MAX_VALUE, bytes / count);
+        for (GameEvent event : events) {
+            waiting.add(new AcceptedEvent(nextOffset++, source, now, event));
+            waitingBytes.add(share);
+        }
+        this.bytes += (long) share * count;
+        accepted += count;
+        if (reservedUpTo - nextOffset < RESERVATION_BLOCK / 2) {
+            reserveMore();
+        }
         return new Accepted(AcceptedEvent.MEMORY, first, count);
     }
 
     @Override
     public synchronized Refused refusalBefore(long bytes) {
-        return refusal(1, bytes);
+        Refused refused = refusal(1, bytes);
+        return refused == null || mayWait(refused, 1, bytes) ? null : refused;
     }
 
-    /** Why {@code count} events of {@code bytes} cannot be taken now, or {@code null}. Holds the lock. */
+    /**
+     * Why {@code count} events of {@code bytes} cannot be taken now, or {@code null}: the service is stopping, they do
+     * not fit, or requests that found the queue full wait for room before them. Holds the lock.
+     */
     private Refused refusal(int count, long bytes) {
+        if (!held.isEmpty() && !closed) {
+            return full(count, bytes);
+        }
+        return roomFor(count, bytes);
+    }
+
+    private static Refused draining() {
+        return new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
+    }
+
+    /** Why {@code count} events of {@code bytes} do not fit the queue now, or {@code null}. Holds the lock. */
+    private Refused roomFor(int count, long bytes) {
         if (closed) {
-            return new Refused(Refused.Reason.DRAINING, "The service is stopping; send again to its next instance.", 5);
+            return draining();
         }
         int depth = waiting.size() + inFlight;
         long queuedBytes = this.bytes + inFlightBytes;
         if (depth + count > capacity || (depth > 0 && queuedBytes + bytes > maxBytes)) {
-            return full(depth, queuedBytes, count, bytes);
+            return full(count, bytes);
         }
         return null;
     }
 
-    private Refused full(int depth, long queuedBytes, int count, long bytes) {
+    /** The refusal of a request that does not fit: the queue is full, or the store does not answer. Holds the lock. */
+    private Refused full(int count, long bytes) {
+        int depth = waiting.size() + inFlight;
+        long queuedBytes = this.bytes + inFlightBytes;
         String stalled = consumerStalled.get();
         if (stalled != null) {
             // The store's own error stays in the log and in readiness: it is no business of a client's.
@@ -176,7 +226,9 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         }
         String what = depth + count > capacity
                 ? "The queue holds " + depth + " of " + capacity + " events; " + count + " more do not fit."
-                : "The queue holds " + queuedBytes + " of " + maxBytes + " bytes; " + bytes + " more do not fit.";
+                : queuedBytes + bytes > maxBytes
+                        ? "The queue holds " + queuedBytes + " of " + maxBytes + " bytes; " + bytes + " more do not fit."
+                        : held.size() + " request(s) that found the queue full wait for room before this one.";
         return new Refused(Refused.Reason.QUEUE_FULL, what + " Nothing of this request was taken.", 1);
     }
 
@@ -201,16 +253,145 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
                     reservedUpTo = Math.max(reservedUpTo, upTo);
                 }
             }
+            if (done) {
+                admitHeld();
+            }
         });
     }
 
+    /**
+     * Accepts the events at once when they fit; when the queue is full, the request waits for room up to
+     * {@code maxWait}, behind every request that waits already, and is refused when the wait is over. A request is not
+     * held when waiting cannot help: the store does not answer, the service is stopping, it is larger than the whole
+     * queue, or the room to wait in (as many events and bytes again as the queue's) is taken.
+     */
     @Override
     public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
+        Held waits;
+        Accepted accepted = null;
         try {
-            return Uni.createFrom().item(offer(source, events, bytes));
+            synchronized (this) {
+                Refused refused = refusal(events.size(), bytes);
+                if (refused == null) {
+                    accepted = enqueue(source, events, bytes);
+                    waits = null;
+                } else if (!mayWait(refused, events.size(), bytes)) {
+                    throw refused;
+                } else {
+                    waits = hold(source, events, bytes);
+                }
+            }
         } catch (Refused refused) {
             return Uni.createFrom().failure(refused);
+        } catch (RejectedExecutionException stopping) {
+            return Uni.createFrom().failure(draining()); // the timer is shut down: the service stops
         }
+        if (waits != null) {
+            return Uni.createFrom().completionStage(waits.answer);
+        }
+        drain();
+        return Uni.createFrom().item(accepted);
+    }
+
+    /** Puts a request at the end of those waiting for room, until {@code maxWait} is over. Holds the lock. */
+    private Held hold(String source, List<GameEvent> events, long bytes) {
+        Held waits = new Held(source, events, bytes, callerContext.get());
+        waits.expiry = background.schedule(() -> expire(waits), maxWaitMillis, TimeUnit.MILLISECONDS);
+        held.add(waits);
+        heldEvents += events.size();
+        heldBytes += bytes;
+        waited.increment();
+        return waits;
+    }
+
+    /** Whether a request refused for {@code refused} may wait for room instead. Holds the lock. */
+    private boolean mayWait(Refused refused, int count, long bytes) {
+        return maxWaitMillis > 0 && refused.reason() == Refused.Reason.QUEUE_FULL && count <= capacity
+                && heldEvents + count <= capacity && (held.isEmpty() || heldBytes + bytes <= maxBytes);
+    }
+
+    /** A request that found the queue full, waiting for room in arrival order. */
+    private static final class Held {
+        final String source;
+        final List<GameEvent> events;
+        final long bytes;
+        final Executor caller;
+        final CompletableFuture<Accepted> answer = new CompletableFuture<>();
+        ScheduledFuture<?> expiry;
+
+        Held(String source, List<GameEvent> events, long bytes, Executor caller) {
+            this.source = source;
+            this.events = events;
+            this.bytes = bytes;
+            this.caller = caller;
+        }
+
+        /** Completes the caller's answer on its own context. */
+        void answer(Accepted accepted, Refused refused) {
+            try {
+                caller.execute(() -> {
+                    if (refused == null) {
+                        answer.complete(accepted);
+                    } else {
+                        answer.completeExceptionally(refused);
+                    }
+                });
+            } catch (RejectedExecutionException closed) {
+                // The caller's context is gone (its connection or the service stopped): nobody waits for the answer.
+                answer.completeExceptionally(refused != null ? refused : closed);
+            }
+        }
+    }
+
+    /** Takes the waiting requests that fit now, in arrival order, and answers them; then emits. */
+    private void admitHeld() {
+        List<Held> admitted = null;
+        List<Accepted> answers = null;
+        synchronized (this) {
+            while (!held.isEmpty()) {
+                Held next = held.peek();
+                if (roomFor(next.events.size(), next.bytes) != null || nextOffset + next.events.size() - 1 > reservedUpTo) {
+                    break; // still no room (or offsets are being reserved): it keeps its place
+                }
+                unhold(next);
+                if (admitted == null) {
+                    admitted = new ArrayList<>();
+                    answers = new ArrayList<>();
+                }
+                admitted.add(next);
+                answers.add(enqueue(next.source, next.events, next.bytes));
+            }
+        }
+        if (admitted != null) {
+            for (int i = 0; i < admitted.size(); i++) {
+                admitted.get(i).answer(answers.get(i), null);
+            }
+            drain();
+        }
+    }
+
+    /** A request waited as long as it may: it is refused, unless room came meanwhile; those behind it may fit now. */
+    private void expire(Held expired) {
+        admitHeld(); // room may have come with no chunk finishing: offsets reserved meanwhile
+        Refused refused;
+        synchronized (this) {
+            if (!held.remove(expired)) {
+                return; // taken, or refused by a stop
+            }
+            heldEvents -= expired.events.size();
+            heldBytes -= expired.bytes;
+            refused = full(expired.events.size(), expired.bytes);
+        }
+        expired.answer(null, refused);
+        admitHeld();
+    }
+
+    /** Removes the head of the waiting requests; holds the lock. */
+    private void unhold(Held head) {
+        held.poll();
+        heldEvents -= head.events.size();
+        heldBytes -= head.bytes;
+        head.expiry.cancel(false);
     }
 
     /** Counts a refused request: bad input or no room. */
@@ -218,9 +399,19 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         rejected.increment();
     }
 
-    /** Refuses every later offer with {@link Refused.Reason#DRAINING}. */
-    public synchronized void close() {
-        closed = true;
+    /** Refuses every later offer with {@link Refused.Reason#DRAINING}, and every request still waiting for room. */
+    public void close() {
+        List<Held> waiting;
+        synchronized (this) {
+            closed = true;
+            waiting = new ArrayList<>(held);
+            for (Held h : waiting) {
+                unhold(h);
+            }
+        }
+        for (Held h : waiting) {
+            h.answer(null, draining());
+        }
     }
 
     /** Waits until every accepted event was processed, at most {@code timeout}. */
@@ -260,6 +451,10 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         background.shutdown();
     }
 
+    private synchronized boolean hasHeld() {
+        return !held.isEmpty();
+    }
+
     /** True once {@link #close()} was called: the service is stopping. */
     public synchronized boolean closed() {
         return closed;
@@ -295,6 +490,12 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     public long rejected() {
         return rejected.sum();
+    }
+
+    /** Requests that found the queue full and waited for room (taken or refused after), since start. */
+    @Override
+    public long waited() {
+        return waited.sum();
     }
 
     /** Events of chunks the consumer refused (nacked) and that were offered again. */
@@ -417,6 +618,9 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
             inFlight = 0;
             inFlightBytes = 0;
             notifyAll();
+        }
+        if (hasHeld()) {
+            admitHeld();
         }
         drain();
         return CompletableFuture.completedFuture(null);

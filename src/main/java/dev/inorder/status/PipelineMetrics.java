@@ -31,6 +31,8 @@ public class PipelineMetrics {
     void bind(@Observes StartupEvent start, MeterRegistry registry, Ingest queue, OrderedProcessor processor,
             EventHandler handler) {
         count(registry, "inorder.events.accepted", queue, Ingest::accepted, "Events accepted by POST /events");
+        count(registry, "inorder.requests.waited", queue, Ingest::waited,
+                "Requests that found the queue full and waited for room (then taken, or refused with 503)");
         count(registry, "inorder.events.processed", processor, OrderedProcessor::processed,
                 "Events the ordered consumer is done with: applied, skipped by a guard, or dead-lettered");
         count(registry, "inorder.events.applied", handler, h -> h.counts().applied(), "Events applied and committed");

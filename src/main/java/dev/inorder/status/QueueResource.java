@@ -45,7 +45,7 @@ public class QueueResource {
         var counts = handler.counts();
         return new QueueStatus(config.transport().name().toLowerCase(Locale.ROOT), queue.capacity(), queue.depth(),
                 queue.bytes(), config.queue().maxBytes().asLongValue(), queue.accepted(), processed, counts.applied(),
-                queue.rejected(), deadLettered, queue.lastOffset(), processor.lastProcessedOffset(),
+                queue.rejected(), queue.waited(), deadLettered, queue.lastOffset(), processor.lastProcessedOffset(),
                 processor.orderBreaches(), counts.stale(), counts.duplicates(), counts.replayed(), counts.afterEnd(),
                 counts.seqJumps(), counts.foreign(), processor.retries(),
                 processor.stalled() == null);

@@ -12,6 +12,8 @@ package dev.inorder.status;
  * @param processed events the consumer is done with: applied, skipped by a guard, or dead-lettered
  * @param applied events applied to a match and committed
  * @param rejected requests refused: bad input (4xx) or no room (503)
+ * @param waited requests that found the queue full and waited for room ({@code inorder.queue.max-wait}), then taken or
+ *        refused (in memory; 0 on Kafka)
  * @param deadLettered events that could not be applied, set aside in the dead letters ({@code GET /dead-letters})
  * @param lastOffset the offset of the last accepted event, 0 when none (in memory; 0 on Kafka)
  * @param lastProcessedOffset the offset of the last processed event, 0 when none (on Kafka: the highest of any partition)
@@ -26,7 +28,7 @@ package dev.inorder.status;
  * @param storeUp false while the consumer waits for the store to answer again
  */
 public record QueueStatus(String transport, int capacity, int depth, long bytes, long maxBytes, long accepted,
-        long processed, long applied, long rejected, long deadLettered, long lastOffset, long lastProcessedOffset,
+        long processed, long applied, long rejected, long waited, long deadLettered, long lastOffset, long lastProcessedOffset,
         long orderBreaches, long stale, long duplicates, long replayed, long afterEnd, long seqJumps, long foreign, long retries,
         boolean storeUp) {
 }

@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
@@ -102,7 +106,8 @@ class IngestQueueTest {
 
     @Test
     void shouldRefuseARequestThatDoesNotFitTheByteBoundButAlwaysTakeOneIntoAnEmptyQueue() {
-        var queue = new IngestQueue(100, 1_000, 10, 0, OffsetReservations.NONE, () -> null, Runnable::run);
+        var queue = new IngestQueue(100, 1_000, 10, 0, OffsetReservations.NONE, () -> null,
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
         queue.offer("a", List.of(EVENT), 5_000);
         assertThat(queue.bytes()).isEqualTo(5_000);
         assertThatThrownBy(() -> queue.offer("a", List.of(EVENT), 10))
@@ -121,7 +126,8 @@ class IngestQueueTest {
     @Test
     void shouldSayTheStoreIsUnavailableWhenTheQueueIsFullBecauseTheConsumerWaitsForIt() {
         String[] stalled = { null };
-        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> stalled[0], Runnable::run);
+        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> stalled[0],
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
         queue.offer("a", List.of(EVENT, EVENT), 100);
         assertThatThrownBy(() -> queue.offer("a", List.of(EVENT), 100))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.reason()).isEqualTo(Refused.Reason.QUEUE_FULL));
@@ -152,19 +158,22 @@ class IngestQueueTest {
     @Test
     void shouldNeverHandOutAnOffsetAgainAfterACrashAndContinueExactlyAfterACleanStop() throws InterruptedException {
         var store = new Reservations();
-        var first = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null, Runnable::run);
+        var first = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
         first.offer("a", List.of(EVENT, EVENT, EVENT), 100);
         assertThat(store.reserved()).as("reserved ahead of use").isGreaterThanOrEqualTo(3);
 
         // A crash: nothing was applied, the queue is gone. The next run starts above everything reserved.
-        var afterCrash = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null, Runnable::run);
+        var afterCrash = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
         long next = afterCrash.offer("a", List.of(EVENT), 100).offset();
         assertThat(next).isGreaterThan(3);
 
         // A clean stop gives back what was reserved and not handed out: the next run continues right after.
         afterCrash.close();
         afterCrash.releaseReservation();
-        var afterStop = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null, Runnable::run);
+        var afterStop = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
         assertThat(afterStop.offer("a", List.of(EVENT), 100).offset()).isEqualTo(next + 1);
     }
 
@@ -200,5 +209,128 @@ class IngestQueueTest {
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.reason()).isEqualTo(Refused.Reason.DRAINING));
         // No consumer: nothing can drain, so the wait ends at its timeout and says what is left.
         assertThat(queue.awaitDrained(Duration.ofMillis(50))).isEqualTo(new Ingest.DrainResult(0, 5));
+    }
+
+    /** A queue of {@code capacity} events whose full-queue waits last {@code maxWait}, already feeding a probe. */
+    static IngestQueue waitingQueue(int capacity, Duration maxWait, Probe probe) {
+        var queue = new IngestQueue(capacity, 100, 1, maxWait);
+        queue.subscribe(probe);
+        probe.subscription.request(Long.MAX_VALUE);
+        return queue;
+    }
+
+    static Refused refusalOf(CompletableFuture<Ingest.Accepted> answer) {
+        assertThat(answer).isCompletedExceptionally();
+        return (Refused) answer.handle((accepted, failure) -> failure).join();
+    }
+
+    @Test
+    void shouldHoldARequestThatFindsTheQueueFullAndTakeItWhenTheConsumerFreesRoom() {
+        var probe = new Probe();
+        var queue = waitingQueue(3, Duration.ofSeconds(30), probe);
+        queue.offer("a", List.of(EVENT, EVENT, EVENT), 100);
+        assertThat(queue.refusalBefore(100)).as("a request that may wait is parsed, not refused early").isNull();
+
+        var answer = queue.append("b", List.of(EVENT, EVENT), 100).subscribeAsCompletionStage();
+        assertThat(answer).as("held while the queue is full").isNotDone();
+        assertThat(queue.waited()).isEqualTo(1);
+        assertThat(queue.accepted()).isEqualTo(3);
+
+        probe.received.get(0).ack();
+        assertThat(answer).isCompletedWithValue(new Ingest.Accepted(AcceptedEvent.MEMORY, 4, 2));
+        assertThat(probe.offsets(1)).containsExactly(4L, 5L);
+        assertThat(queue.rejected()).isZero();
+    }
+
+    @Test
+    void shouldTakeWaitingRequestsInArrivalOrderAndLetNoneOvertakeThem() {
+        var probe = new Probe();
+        var queue = waitingQueue(10, Duration.ofSeconds(30), probe);
+        queue.offer("a", Collections.nCopies(8, EVENT), 100);
+
+        var five = queue.append("b", Collections.nCopies(5, EVENT), 100).subscribeAsCompletionStage();
+        var one = queue.append("c", List.of(EVENT), 100).subscribeAsCompletionStage();
+        assertThat(five).isNotDone();
+        assertThat(one).as("it would fit, but a request waits before it").isNotDone();
+        assertThatThrownBy(() -> queue.offer("d", List.of(EVENT), 100))
+                .isInstanceOfSatisfying(Refused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Refused.Reason.QUEUE_FULL);
+                    assertThat(e.getMessage()).contains("2 request(s)").contains("wait for room before this one");
+                });
+
+        probe.received.get(0).ack();
+        assertThat(five).isCompletedWithValue(new Ingest.Accepted(AcceptedEvent.MEMORY, 9, 5));
+        assertThat(one).isCompletedWithValue(new Ingest.Accepted(AcceptedEvent.MEMORY, 14, 1));
+        assertThat(probe.offsets(1)).containsExactly(9L, 10L, 11L, 12L, 13L, 14L);
+    }
+
+    @Test
+    void shouldRefuseAWaitingRequestWhenItsWaitIsOverAndTakeNothingOfIt() throws Exception {
+        var probe = new Probe();
+        var queue = waitingQueue(1, Duration.ofMillis(50), probe);
+        queue.offer("a", List.of(EVENT), 100);
+
+        var answer = queue.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Refused.class);
+        assertThat(refusalOf(answer).reason()).isEqualTo(Refused.Reason.QUEUE_FULL);
+        assertThat(refusalOf(answer).retryAfterSeconds()).isEqualTo(1);
+        assertThat(queue.accepted()).isEqualTo(1);
+        assertThat(queue.depth()).isEqualTo(1);
+
+        probe.received.get(0).ack();
+        assertThat(queue.offer("c", List.of(EVENT), 100).offset()).as("nothing of it kept its place").isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenWaitingCannotHelp() {
+        String[] stalled = { null };
+        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> stalled[0],
+                Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
+        queue.offer("a", List.of(EVENT, EVENT), 100);
+
+        var tooLarge = queue.append("b", List.of(EVENT, EVENT, EVENT), 100).subscribeAsCompletionStage();
+        assertThat(refusalOf(tooLarge).reason()).as("larger than the whole queue").isEqualTo(Refused.Reason.QUEUE_FULL);
+
+        var waits = queue.append("c", List.of(EVENT, EVENT), 100).subscribeAsCompletionStage();
+        assertThat(waits).isNotDone();
+        var noRoomToWait = queue.append("d", List.of(EVENT), 100).subscribeAsCompletionStage();
+        assertThat(refusalOf(noRoomToWait).reason()).as("as many events again as the queue's wait at most")
+                .isEqualTo(Refused.Reason.QUEUE_FULL);
+        assertThat(queue.refusalBefore(100)).isNotNull();
+
+        queue.close();
+        assertThat(refusalOf(waits).reason()).as("a stop refuses who waits").isEqualTo(Refused.Reason.DRAINING);
+
+        var storeDown = new IngestQueue(1, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> "connection refused",
+                Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
+        storeDown.offer("a", List.of(EVENT), 100);
+        var answer = storeDown.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        assertThat(refusalOf(answer).reason()).isEqualTo(Refused.Reason.STORE_UNAVAILABLE);
+        assertThat(storeDown.waited()).isZero();
+        assertThat(queue.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerAWaitingRequestOnItsCallersContextNotTheConsumers() {
+        List<String> ranOn = new ArrayList<>();
+        Supplier<Executor> callerContext = () -> {
+            String caller = Thread.currentThread().getName();
+            return task -> {
+                ranOn.add(caller);
+                task.run();
+            };
+        };
+        var queue = new IngestQueue(1, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> null, Runnable::run,
+                Duration.ofSeconds(30), callerContext);
+        var probe = new Probe();
+        queue.subscribe(probe);
+        probe.subscription.request(Long.MAX_VALUE);
+        queue.offer("a", List.of(EVENT), 100);
+
+        var answer = queue.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        assertThat(ranOn).isEmpty();
+        probe.received.get(0).ack();
+        assertThat(answer).isCompleted();
+        assertThat(ranOn).containsExactly(Thread.currentThread().getName());
     }
 }
