@@ -27,7 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /events}: parse, hand over to {@link Ingest}, answer 202 with the offsets. It runs on the HTTP event loop
- * and never waits for processing: in memory the answer comes at once, on Kafka when the broker acknowledged.
+ * and never waits for processing: in memory the answer comes at once when the queue has room (when it is full, once
+ * the consumer has freed room, up to {@code inorder.queue.max-wait}), on Kafka when the broker acknowledged.
  */
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,8 +55,9 @@ public class EventResource {
     @POST
     @NonBlocking
     @Operation(summary = "Accept events", description = "One Stats API envelope {\"Event\", \"Data\", \"Seq\"?}, a JSON "
-            + "array of them, or NDJSON. Data may be an object or a string holding JSON. Answers at once; events are "
-            + "applied later, one at a time, in offset order. A request is taken whole or not at all.")
+            + "array of them, or NDJSON. Data may be an object or a string holding JSON. Answers at once (when the queue is "
+            + "full, once there is room, up to inorder.queue.max-wait); events are applied later, one at a time, in "
+            + "offset order. A request is taken whole or not at all.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Object.class)),
             @Content(mediaType = EventParser.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
