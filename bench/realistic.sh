@@ -4,6 +4,8 @@
 # into PostgreSQL: paced at 24,000 events/s (200 matches x 120/s), then a flood; beside them, in the same run, a bare
 # Quarkus app (bench/bare) answering 202 to the same bodies without reading them. Server on core 0, wrk on core 1.
 # Prints one row per run, then small events (bench/post.lua, one per request) flooded at both, same run.
+# Since 2026-11-26 19:30 a row also gives the requests that waited for room (inorder.queue.max-wait) and wrk's p99
+# round trip: a wait moves delay from refusals into answers, and lag (accept -> applied) does not see it.
 # Usage: bench/realistic.sh   (about 16 minutes; SECS=30 per row, WARM=120 s of JIT warm-up at the paced rate by default:
 # on one core the C2 compiler still took 20-33 % of it 40 s after start, and fell under 1 % only after ~110 s (measured
 # per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua)
@@ -18,22 +20,22 @@ BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
 metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
 
 run() { # run NAME RATE(0: flood): prints a row
-    local p0 r0 p1 r1 out
+    local p0 r0 w0 p1 r1 w1 out
     curl -s "$URL/q/metrics" > target/bench-metrics-before.txt
-    p0=$(field processed); r0=$(field rejected)
+    p0=$(field processed); r0=$(field rejected); w0=$(field waited)
     local maxrss=0
     ( while sleep 1; do awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null; done ) > target/bench-rss.txt &
     local sampler=$!
-    out=$(env CONNS=64 RATE="$2" taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s bench/realistic.lua "$URL/events")
-    p1=$(field processed); r1=$(field rejected)
+    out=$(env CONNS=64 RATE="$2" taskset -c 1 wrk -t1 -c64 -d"${SECS}s" --latency -s bench/realistic.lua "$URL/events")
+    p1=$(field processed); r1=$(field rejected); w1=$(field waited)
     await_drained
     kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     maxrss=$(sort -n target/bench-rss.txt | tail -1)
     curl -s "$URL/q/metrics" > target/bench-metrics-after.txt
     APPLIED=$(( (p1 - p0) / SECS ))
-    printf '| %s | %d | %d | %s | %d | %s |' "$1" "$APPLIED" "$((r1 - r0))" \
+    printf '| %s | %d | %d | %d | %s | %s | %d | %s |' "$1" "$APPLIED" "$((r1 - r0))" "$((w1 - w0))" \
         "$(python3 bench/lag_p99.py target/bench-metrics-before.txt target/bench-metrics-after.txt | cut -d' ' -f2-3)" \
-        "$(field orderBreaches)" "$maxrss"
+        "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(field orderBreaches)" "$maxrss"
 }
 
 bare() { # bare SCRIPT EVENTS_PER_REQUEST: the bare endpoint's events/s under a flood of the script's bodies
@@ -60,8 +62,8 @@ store() { # store LABEL [ENV=VALUE...]
 
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: $JVM_OPTS; $(java -version 2>&1 | head -1)"
 BARE=$(bare bench/realistic.lua 10)
-echo "| run ($SECS s) | applied ev/s | 503s (requests) | lag p99 (bucket) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| run ($SECS s) | applied ev/s | 503s (requests) | waited (requests) | lag p99 (bucket) | answer p99 (wrk) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 rm -rf target/bench-data
 store "H2" INORDER_DATA_DIR=./target/bench-data
 fresh_postgres

@@ -8,9 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -41,24 +38,10 @@ class BackPressureTest {
         long acceptedBefore = get("/queue").jsonPath().getLong("accepted");
         long rejectedBefore = get("/queue").jsonPath().getLong("rejected");
 
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        List<Future<List<Client.Answer>>> sent = new ArrayList<>();
-        for (int c = 0; c < 64; c++) {
-            String source = "flood-" + c;
-            sent.add(pool.submit(() -> {
-                List<Client.Answer> answers = new ArrayList<>();
-                for (int i = 0; i < 5; i++) {
-                    String single = Events.updateState(source, i);
-                    answers.add(Client.post(events, source, i % 2 == 0 ? single : Events.array(List.of(single, single, single))));
-                }
-                return answers;
-            }));
-        }
-        List<Client.Answer> answers = new ArrayList<>();
-        for (var future : sent) {
-            answers.addAll(future.get());
-        }
-        pool.shutdown();
+        List<Client.Answer> answers = Client.postFromSenders(events, "flood", 64, 5, (source, i) -> {
+            String single = Events.updateState(source, i);
+            return i % 2 == 0 ? single : Events.array(List.of(single, single, single));
+        });
 
         assertThat(answers).extracting(Client.Answer::status).containsOnly(202, 503);
         var refused = answers.stream().filter(a -> a.status() == 503).toList();

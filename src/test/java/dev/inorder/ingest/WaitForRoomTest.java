@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -54,24 +50,10 @@ class WaitForRoomTest {
         long rejectedBefore = get("/queue").jsonPath().getLong("rejected");
 
         // 6 senders x 3 events in flight at most: the queue's 20 and as many again to wait in always hold them.
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Future<List<Client.Answer>>> sent = new ArrayList<>();
-        for (int c = 0; c < 6; c++) {
-            String source = "burst-" + c;
-            sent.add(pool.submit(() -> {
-                List<Client.Answer> answers = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    String single = Events.updateState(source, i);
-                    answers.add(Client.post(events, source, Events.array(List.of(single, single, single))));
-                }
-                return answers;
-            }));
-        }
-        List<Client.Answer> answers = new ArrayList<>();
-        for (var future : sent) {
-            answers.addAll(future.get());
-        }
-        pool.shutdown();
+        List<Client.Answer> answers = Client.postFromSenders(events, "burst", 6, 8, (source, i) -> {
+            String single = Events.updateState(source, i);
+            return Events.array(List.of(single, single, single));
+        });
 
         assertThat(answers).hasSize(48).extracting(Client.Answer::status).containsOnly(202);
         assertThat(get("/queue").jsonPath().getLong("waited") - waitedBefore).as("some found the queue full").isPositive();

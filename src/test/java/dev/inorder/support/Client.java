@@ -5,7 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +51,35 @@ public final class Client {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Senders {@code prefix-0} … posting at once, each on its own thread, {@code requests} bodies one after another
+     * ({@code body.apply(source, i)}); every answer, sender after sender, each in the order it was sent.
+     */
+    public static List<Answer> postFromSenders(URI events, String prefix, int senders, int requests,
+            BiFunction<String, Integer, String> body) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<List<Answer>>> sent = new ArrayList<>();
+            for (int c = 0; c < senders; c++) {
+                String source = prefix + "-" + c;
+                sent.add(pool.submit(() -> {
+                    List<Answer> answers = new ArrayList<>();
+                    for (int i = 0; i < requests; i++) {
+                        answers.add(post(events, source, body.apply(source, i)));
+                    }
+                    return answers;
+                }));
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (var future : sent) {
+                answers.addAll(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
         }
     }
 }
