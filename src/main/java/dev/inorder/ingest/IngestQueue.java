@@ -337,19 +337,19 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
             this.caller = caller;
         }
 
-        /** Completes the caller's answer on its own context. */
+        /** Completes the caller's answer on its own context, or here when that context takes no more tasks. */
         void answer(Accepted accepted, Refused refused) {
+            Runnable complete = () -> {
+                if (refused == null) {
+                    answer.complete(accepted);
+                } else {
+                    answer.completeExceptionally(refused);
+                }
+            };
             try {
-                caller.execute(() -> {
-                    if (refused == null) {
-                        answer.complete(accepted);
-                    } else {
-                        answer.completeExceptionally(refused);
-                    }
-                });
-            } catch (RejectedExecutionException closed) {
-                // The caller's context is gone (its connection or the service stopped): nobody waits for the answer.
-                answer.completeExceptionally(refused != null ? refused : closed);
+                caller.execute(complete);
+            } catch (RejectedExecutionException gone) {
+                complete.run();
             }
         }
     }
@@ -361,7 +361,8 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         synchronized (this) {
             while (!held.isEmpty()) {
                 Held next = held.peek();
-                if (roomFor(next.events.size(), next.bytes) != null || nextOffset + next.events.size() - 1 > reservedUpTo) {
+                int count = next.events.size();
+                if (roomFor(count, next.bytes) != null || nextOffset + count - 1 > reservedUpTo) {
                     break; // still no room (or offsets are being reserved): it keeps its place
                 }
                 unhold(next);
@@ -412,15 +413,16 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /** Refuses every later offer with {@link Refused.Reason#DRAINING}, and every request still waiting for room. */
     public void close() {
-        List<Held> waiting;
+        List<Held> refused = new ArrayList<>();
         synchronized (this) {
             closed = true;
-            waiting = new ArrayList<>(held);
-            for (Held h : waiting) {
-                unhold(h);
+            while (!held.isEmpty()) {
+                Held head = held.peek();
+                unhold(head);
+                refused.add(head);
             }
         }
-        for (Held h : waiting) {
+        for (Held h : refused) {
             h.answer(null, draining());
         }
     }
