@@ -63,7 +63,10 @@ public final class Source {
         lastError = error;
     }
 
-    /** Whether the connector holds its source back because ingest refuses; each start of a hold is counted. */
+    /**
+     * Whether the connector holds its source back because ingest has no room (it refused, or the event waits for room);
+     * each start of a hold is counted.
+     */
     public void paused(boolean now) {
         if (now && !paused) {
             holds.incrementAndGet();

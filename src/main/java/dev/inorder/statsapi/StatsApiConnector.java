@@ -225,6 +225,11 @@ public class StatsApiConnector {
                 source.paused(true);
                 vertx.setTimer(Math.max(50, wait), id -> offer(event, bytes));
             });
+            if (offering) {
+                // Not answered at once: the queue is full and the event waits for room. The game is held back
+                // meanwhile (the parser stays paused), and /sources shows it.
+                source.paused(true);
+            }
         }
     }
 

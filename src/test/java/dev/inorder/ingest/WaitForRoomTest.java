@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -26,16 +25,8 @@ import io.quarkus.test.junit.TestProfile;
  * instead of being refused, every one is answered 202, and every event is applied in offset order.
  */
 @QuarkusTest
-@TestProfile(WaitForRoomTest.LongWait.class)
+@TestProfile(SlowProcessorProfile.SmallQueueLongWait.class)
 class WaitForRoomTest {
-
-    /** A queue of 20 events, and requests that find it full wait up to 30 s. */
-    public static class LongWait extends SlowProcessorProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("inorder.queue.capacity", "20", "inorder.queue.max-wait", "30s");
-        }
-    }
 
     @TestHTTPResource("/events")
     URI events;

@@ -26,6 +26,14 @@ public class SlowProcessorProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The same queue of 20 events, where a request that finds it full waits up to 30 s for room. */
+    public static class SmallQueueLongWait extends SlowProcessorProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("inorder.queue.capacity", "20", "inorder.queue.max-wait", "30s");
+        }
+    }
+
     /** The same, in an application of its own, because draining closes ingest for good. */
     public static class Draining extends SlowProcessorProfile {
         @Override
