@@ -202,7 +202,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * not fit, or requests that found the queue full wait for room before them. Holds the lock.
      */
     private Refused refusal(int count, long bytes) {
-        if (!held.isEmpty() && !closed) {
+        if (!held.isEmpty()) { // never after close(), which refuses every waiting request
             return full(count, bytes);
         }
         return roomFor(count, bytes);
@@ -354,37 +354,46 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         }
     }
 
-    /** Takes the waiting requests that fit now, in arrival order, and answers them; then emits. */
+    /** Takes the waiting requests that fit now, answers them, then emits: after offsets were reserved or a wait ended. */
     private void admitHeld() {
-        List<Held> admitted = null;
-        List<Accepted> answers = null;
+        List<Runnable> answers;
         synchronized (this) {
-            while (!held.isEmpty()) {
-                Held next = held.peek();
-                int count = next.events.size();
-                if (roomFor(count, next.bytes) != null || nextOffset + count - 1 > reservedUpTo) {
-                    break; // still no room (or offsets are being reserved): it keeps its place
-                }
-                unhold(next);
-                if (admitted == null) {
-                    admitted = new ArrayList<>();
-                    answers = new ArrayList<>();
-                }
-                admitted.add(next);
-                answers.add(enqueue(next.source, next.events, next.bytes));
-            }
+            answers = takeHeld();
         }
-        if (admitted != null) {
-            for (int i = 0; i < admitted.size(); i++) {
-                admitted.get(i).answer(answers.get(i), null);
-            }
+        if (answers != null) {
+            answers.forEach(Runnable::run);
             drain();
         }
     }
 
-    /** A request waited as long as it may: it is refused, unless room came meanwhile; those behind it may fit now. */
+    /**
+     * Takes the waiting requests that fit now, in arrival order, and returns their answers, to be sent outside the lock
+     * ({@code null}: none fit). A request short of reserved offsets keeps its place, and more are reserved. Holds the lock.
+     */
+    private List<Runnable> takeHeld() {
+        List<Runnable> answers = null;
+        while (!held.isEmpty()) {
+            Held next = held.peek();
+            int count = next.events.size();
+            if (roomFor(count, next.bytes) != null) {
+                break; // still no room: it keeps its place
+            }
+            if (nextOffset + count - 1 > reservedUpTo) {
+                reserveMore(); // its completion takes it
+                break;
+            }
+            unhold(next);
+            Accepted accepted = enqueue(next.source, next.events, next.bytes);
+            if (answers == null) {
+                answers = new ArrayList<>();
+            }
+            answers.add(() -> next.answer(accepted, null));
+        }
+        return answers;
+    }
+
+    /** A request waited as long as it may: it is refused, and those behind it may fit now. */
     private void expire(Held expired) {
-        admitHeld(); // room may have come with no chunk finishing: offsets reserved meanwhile
         Refused refused;
         synchronized (this) {
             if (!held.remove(expired)) {
@@ -462,10 +471,6 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
             Thread.currentThread().interrupt();
         }
         background.shutdown();
-    }
-
-    private synchronized boolean hasHeld() {
-        return !held.isEmpty();
     }
 
     /** True once {@link #close()} was called: the service is stopping. */
@@ -627,13 +632,15 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /** The consumer applied a chunk: its room is free and the next chunk may go. */
     private CompletableFuture<Void> completed() {
+        List<Runnable> answers;
         synchronized (this) {
             inFlight = 0;
             inFlightBytes = 0;
             notifyAll();
+            answers = takeHeld(); // the room just freed goes to who waits for it, in the same critical section
         }
-        if (hasHeld()) {
-            admitHeld();
+        if (answers != null) {
+            answers.forEach(Runnable::run);
         }
         drain();
         return CompletableFuture.completedFuture(null);
