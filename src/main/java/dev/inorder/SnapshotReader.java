@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
@@ -33,7 +32,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  */
 final class SnapshotReader<T> extends StdDeserializer<T> {
 
-    private static final JsonDeserializer<?> TEXT = StringDeserializer.instance;
+    /** Texts repeat from one snapshot to the next (names, ids, colours): read into shared strings. */
+    private static final JsonDeserializer<?> TEXT = TextPool.INSTANCE;
     private static final JsonDeserializer<?> INT = NumberDeserializers.find(Integer.class, Integer.class.getName());
     private static final JsonDeserializer<?> DOUBLE = NumberDeserializers.find(Double.class, Double.class.getName());
     private static final JsonDeserializer<?> BOOL = NumberDeserializers.find(Boolean.class, Boolean.class.getName());
