@@ -24,6 +24,29 @@ field() { curl -s "$URL/queue" | python3 -c "import json,sys; print(json.load(sy
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 await_drained() { for _ in $(seq 600); do [ "$(field depth)" = 0 ] && return; sleep 0.1; done; }
 
+# snapshot_row NAME RATE(0: a flood): SECS s of bench/realistic.lua's real snapshots at the running server; prints
+# the start of a table row (sent, applied, 503s, waited, lag p99, answer p99, order breaches, max RSS) without its end
+# and sets APPLIED (events/s). Shared by realistic.sh and ab.sh.
+snapshot_row() {
+    local p0 r0 w0 p1 r1 w1 out
+    curl -s "$URL/q/metrics" > target/bench-metrics-before.txt
+    p0=$(field processed); r0=$(field rejected); w0=$(field waited)
+    local maxrss=0
+    ( while sleep 1; do awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null; done ) > target/bench-rss.txt &
+    local sampler=$!
+    out=$(env CONNS=64 RATE="$2" taskset -c 1 wrk -t1 -c64 -d"${SECS}s" --latency -s bench/realistic.lua "$URL/events")
+    p1=$(field processed); r1=$(field rejected); w1=$(field waited)
+    await_drained
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+    maxrss=$(sort -n target/bench-rss.txt | tail -1)
+    curl -s "$URL/q/metrics" > target/bench-metrics-after.txt
+    APPLIED=$(( (p1 - p0) / SECS ))
+    printf '| %s | %d | %d | %d | %d | %s | %s | %d | %s |' "$1" "$(awk '/Requests\/sec/ {printf "%d", $2 * 10}' <<<"$out")" \
+        "$APPLIED" "$((r1 - r0))" "$((w1 - w0))" \
+        "$(python3 bench/lag_p99.py target/bench-metrics-before.txt target/bench-metrics-after.txt | cut -d' ' -f2-3)" \
+        "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(field orderBreaches)" "$maxrss"
+}
+
 # The local PostgreSQL (tools/test.sh starts it), in a schema of the bench's own, emptied by fresh_postgres.
 POSTGRES=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=inorder_bench"
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_SCHEMAS=inorder_bench)

@@ -6,8 +6,8 @@
 # Prints one row per run, then small events (bench/post.lua, one per request) flooded at both, same run.
 # Since 2026-11-26 19:30 a row also gives the requests that waited for room (inorder.queue.max-wait) and wrk's p99
 # round trip: a wait moves delay from refusals into answers, and lag (accept -> applied) does not see it. Since 20:10,
-# what wrk sent (answers a second x 10): its schedule skips the slots no connection was free for (all 64 waiting
-# through a collection pause), so "paced 24,000" sends a little less, and applied is to be read against it.
+# what wrk sent (answers a second x 10); since 21:00 its schedule sends late the slots no connection was free for
+# (bench/pace.lua), where it skipped them before and "paced 24,000" sent a little less. The row: lib.sh's snapshot_row.
 # Usage: bench/realistic.sh   (about 16 minutes; SECS=30 per row, WARM=120 s of JIT warm-up at the paced rate by default:
 # on one core the C2 compiler still took 20-33 % of it 40 s after start, and fell under 1 % only after ~110 s (measured
 # per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua)
@@ -20,26 +20,6 @@ BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
 [ -f "$BARE_JAR" ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 
 metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
-
-run() { # run NAME RATE(0: flood): prints a row
-    local p0 r0 w0 p1 r1 w1 out
-    curl -s "$URL/q/metrics" > target/bench-metrics-before.txt
-    p0=$(field processed); r0=$(field rejected); w0=$(field waited)
-    local maxrss=0
-    ( while sleep 1; do awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null; done ) > target/bench-rss.txt &
-    local sampler=$!
-    out=$(env CONNS=64 RATE="$2" taskset -c 1 wrk -t1 -c64 -d"${SECS}s" --latency -s bench/realistic.lua "$URL/events")
-    p1=$(field processed); r1=$(field rejected); w1=$(field waited)
-    await_drained
-    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
-    maxrss=$(sort -n target/bench-rss.txt | tail -1)
-    curl -s "$URL/q/metrics" > target/bench-metrics-after.txt
-    APPLIED=$(( (p1 - p0) / SECS ))
-    printf '| %s | %d | %d | %d | %d | %s | %s | %d | %s |' "$1" "$(awk '/Requests\/sec/ {printf "%d", $2 * 10}' <<<"$out")" \
-        "$APPLIED" "$((r1 - r0))" "$((w1 - w0))" \
-        "$(python3 bench/lag_p99.py target/bench-metrics-before.txt target/bench-metrics-after.txt | cut -d' ' -f2-3)" \
-        "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(field orderBreaches)" "$maxrss"
-}
 
 bare() { # bare SCRIPT EVENTS_PER_REQUEST: the bare endpoint's events/s under a flood of the script's bodies
     env taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
@@ -58,8 +38,8 @@ store() { # store LABEL [ENV=VALUE...]
     start_server "$@"
     env CONNS=64 RATE="$PACED_RATE" taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s bench/realistic.lua "$URL/events" >/dev/null # JIT warm-up
     await_drained
-    run "$label, paced 24,000 ev/s" "$PACED_RATE"; echo " — | — |"
-    run "$label, flood" 0; echo " $BARE | $(python3 -c "print(f'{$APPLIED / $BARE:.3f}')") |"
+    snapshot_row "$label, paced 24,000 ev/s" "$PACED_RATE"; echo " — | — |"
+    snapshot_row "$label, flood" 0; echo " $BARE | $(python3 -c "print(f'{$APPLIED / $BARE:.3f}')") |"
     stop_server
 }
 
