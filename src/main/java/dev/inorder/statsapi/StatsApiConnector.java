@@ -226,8 +226,8 @@ public class StatsApiConnector {
                 vertx.setTimer(Math.max(50, wait), id -> offer(event, bytes));
             });
             if (offering) {
-                // Not answered at once: the queue is full and the event waits for room. The game is held back
-                // meanwhile (the parser stays paused), and /sources shows it.
+                // Not taken at once: the event waits for room (or was refused, and the handler above has paused
+                // already). The game is held back meanwhile (the parser stays paused), and /sources shows it.
                 source.paused(true);
             }
         }
