@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds side by side: for each argument in turn, a packaged app (a copy of target/quarkus-app) on core 0 with
-# -Xmx200m -Xlog:gc, a fresh H2 file (and a fresh PostgreSQL schema), a WARM s warm-up of real snapshots
+# lib.sh's JVM options and -Xlog:gc, a fresh H2 file (and a fresh PostgreSQL schema), a WARM s warm-up of real snapshots
 # (realistic.lua) and a SECS s row; prints lib.sh's snapshot_row (sent, applied, refused and waited requests, lag and
 # answer p99, breaches, max RSS) and the collector's pauses over the row and its drain as a share of SECS. A flood by
 # default; RATE=2400 paces both (24,000 events/s) and ROWS=2 gives two rows per start (the first after warm-up is the
@@ -21,7 +21,7 @@ for arg in "$@"; do
   app=${arg%%,*}; extra=; [ "$arg" != "$app" ] && extra=${arg#*,}
   rm -rf target/bench-data; fresh_postgres
   # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
-  env INORDER_DATA_DIR=./target/bench-data $extra taskset -c 0 java -Xmx200m -Xlog:gc:file=target/ab-gc.log \
+  env INORDER_DATA_DIR=./target/bench-data $extra taskset -c 0 java $JVM_OPTS -Xlog:gc:file=target/ab-gc.log \
     -Dquarkus.http.port="$PORT" -jar "$app/quarkus-run.jar" > target/bench-server.log 2>&1 &
   PID=$!
   for _ in $(seq 150); do curl -sf "$URL/queue" >/dev/null && break; sleep 0.2; done

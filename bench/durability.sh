@@ -2,7 +2,7 @@
 # What "committed means durable" costs on the embedded H2 store, with the group commit per chunk: the default
 # (WRITE_DELAY=0 and CHECKPOINT SYNC after each commit: survives a power loss), WRITE_DELAY=0 alone (survives a crash
 # of the process), and H2's own default (commits written up to 500 ms later).
-# Usage: bench/durability.sh   (about 3 minutes). Env: BENCH_JVM_OPTS (-Xmx200m), PORT (8090).
+# Usage: bench/durability.sh   (about 3 minutes). Env: BENCH_JVM_OPTS (-Xmx200m -Xmn120m), PORT (8090).
 source "$(dirname "$0")/lib.sh"
 
 echo "JVM options: $JVM_OPTS; $(nproc) cores; $(java -version 2>&1 | head -1); $(df -h --output=source,fstype . | tail -1)"

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8090}
-JVM_OPTS=${BENCH_JVM_OPTS:--Xmx200m}
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx200m -Xmn120m} # the run line of the README and the container
 URL=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests

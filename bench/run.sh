@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ordered path with the in-memory handler (no database): accept throughput, in-order processing, latency, RSS.
-# Usage: bench/run.sh   (builds the jar when missing; about 4 minutes). Env: BENCH_JVM_OPTS (-Xmx200m), PORT (8090).
+# Usage: bench/run.sh   (builds the jar when missing; about 4 minutes). Env: BENCH_JVM_OPTS (-Xmx200m -Xmn120m), PORT (8090).
 source "$(dirname "$0")/lib.sh"
 
 echo "JVM options: $JVM_OPTS; $(nproc) cores; $(java -version 2>&1 | head -1)"
