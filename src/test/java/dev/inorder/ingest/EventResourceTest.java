@@ -35,6 +35,8 @@ class EventResourceTest {
         given().contentType("application/json").body(VALID)
                 .when().post("/events")
                 .then().statusCode(202)
+                .contentType("application/json")
+                .body("log", equalTo("memory"))
                 .body("offset", equalTo((int) last + 1))
                 .body("count", equalTo(1));
     }
