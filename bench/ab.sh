@@ -21,10 +21,7 @@ for arg in "$@"; do
   app=${arg%%,*}; extra=; [ "$arg" != "$app" ] && extra=${arg#*,}
   rm -rf target/bench-data; fresh_postgres
   # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
-  env INORDER_DATA_DIR=./target/bench-data $extra taskset -c 0 java $JVM_OPTS -Xlog:gc:file=target/ab-gc.log \
-    -Dquarkus.http.port="$PORT" -jar "$app/quarkus-run.jar" > target/bench-server.log 2>&1 &
-  PID=$!
-  for _ in $(seq 150); do curl -sf "$URL/queue" >/dev/null && break; sleep 0.2; done
+  APP_DIR=$app EXTRA_JVM_OPTS=-Xlog:gc:file=target/ab-gc.log start_server INORDER_DATA_DIR=./target/bench-data $extra
   env CONNS=64 RATE="$RATE" taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s bench/realistic.lua "$URL/events" >/dev/null
   await_drained
   for _ in $(seq "$ROWS"); do

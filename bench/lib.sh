@@ -10,9 +10,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 PID=
-start_server() { # start_server [ENV=VALUE...]
-    env "$@" taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
-        > target/bench-server.log 2>&1 &
+# start_server [ENV=VALUE...]: the packaged app of APP_DIR (target/quarkus-app; bench/ab.sh gives copies of other
+# builds), with JVM_OPTS and EXTRA_JVM_OPTS (ab.sh: its collector log).
+start_server() {
+    env "$@" taskset -c 0 java $JVM_OPTS ${EXTRA_JVM_OPTS:-} -Dquarkus.http.port="$PORT" \
+        -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" > target/bench-server.log 2>&1 &
     PID=$!
     for _ in $(seq 150); do curl -sf "$URL/queue" >/dev/null && return; sleep 0.2; done
     echo "server did not start; see target/bench-server.log" >&2; exit 1
