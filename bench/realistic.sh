@@ -10,7 +10,8 @@
 # (bench/pace.lua), where it skipped them before and "paced 24,000" sent a little less. The row: lib.sh's snapshot_row.
 # Usage: bench/realistic.sh   (about 16 minutes; SECS=30 per row, WARM=120 s of JIT warm-up at the paced rate by default:
 # on one core the C2 compiler still took 20-33 % of it 40 s after start, and fell under 1 % only after ~110 s (measured
-# per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua)
+# per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua; SMALL_ONLY=1: only the small
+# events, beside the bare endpoint and bench/bare's /shaped)
 source "$(dirname "$0")/lib.sh"
 
 SECS=${SECS:-30}
@@ -21,13 +22,14 @@ BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
 
 metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
 
-bare() { # bare SCRIPT EVENTS_PER_REQUEST: the bare endpoint's events/s under a flood of the script's bodies
+bare() { # bare SCRIPT EVENTS_PER_REQUEST [PATH]: the bare app's events/s under a flood of the script's bodies at PATH
+    # (events: the bare endpoint; shaped: the same body and headers read by Quarkus REST, a 202 with a JSON body)
     env taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
     local bare_pid=$!
     for _ in $(seq 150); do curl -s -o /dev/null -X POST "$URL/events" && break; sleep 0.2; done
-    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s "$1" "$URL/events" >/dev/null # warm-up
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s "$1" "$URL/${3:-events}" >/dev/null # warm-up
     local out
-    out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$1" "$URL/events")
+    out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$1" "$URL/${3:-events}")
     kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
     awk -v n="$2" '/Requests\/sec/ {printf "%d", $2 * n}' <<<"$out"
 }
@@ -44,6 +46,7 @@ store() { # store LABEL [ENV=VALUE...]
 }
 
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: $JVM_OPTS; $(java -version 2>&1 | head -1)"
+if [ -z "${SMALL_ONLY:-}" ]; then # SMALL_ONLY=1: only the small events' lines
 BARE=$(bare bench/realistic.lua 10)
 echo "| run ($SECS s) | sent ev/s (wrk) | applied ev/s | 503s (requests) | waited (requests) | lag p99 (bucket) | answer p99 (wrk) | order breaches | max RSS MB | bare endpoint ev/s | ratio |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
@@ -51,18 +54,45 @@ rm -rf target/bench-data
 store "H2" INORDER_DATA_DIR=./target/bench-data
 fresh_postgres
 store "PostgreSQL" "${POSTGRES[@]}"
+fi
 
-# Small events, one per request (the README's first shape): the bare endpoint, then InOrder on H2, both flooded.
-SMALL_BARE=$(bare bench/post.lua 1)
+# Small events, one per request (the README's first shape): InOrder on H2 and the bare app, both started on core 0
+# and warmed, then flooded in turn, ROUNDS times, SMALL_SECS each: the bare endpoint, its /shaped (a Quarkus REST
+# resource reading the same body and headers, a JSON 202, nothing kept), InOrder (the window ends drained). Taken in
+# turns, a change of the machine's speed during the run (seen: the bare endpoint at 34k and 66k an hour apart) falls
+# on all three alike; the ratios are the medians of the rounds'.
+ROUNDS=${ROUNDS:-5}
+SMALL_SECS=${SMALL_SECS:-10}
+BARE_PORT=$((PORT + 1))
 rm -rf target/bench-data
 start_server INORDER_DATA_DIR=./target/bench-data
-env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s bench/post.lua "$URL/events" >/dev/null
+taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$BARE_PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
+BARE_PID=$!
+trap 'stop_server; kill "$BARE_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 150); do curl -s -o /dev/null -X POST "http://127.0.0.1:$BARE_PORT/events" && break; sleep 0.2; done
+flood() { # flood URL SECONDS: requests/s answered
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"$2s" -s bench/post.lua "$1" | awk '/Requests\/sec/ {printf "%d", $2}'
+}
+flood "http://127.0.0.1:$BARE_PORT/events" "$WARM" >/dev/null
+flood "http://127.0.0.1:$BARE_PORT/shaped" "$WARM" >/dev/null
+flood "$URL/events" "$WARM" >/dev/null
 await_drained
-p0=$(field processed)
-env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s bench/post.lua "$URL/events" >/dev/null
-p1=$(field processed)
-await_drained
-stop_server
-SMALL=$(( (p1 - p0) / SECS ))
 echo
-echo "small events, one per request, flood: InOrder (H2) $SMALL applied/s, bare endpoint $SMALL_BARE/s, ratio $(python3 -c "print(f'{$SMALL / $SMALL_BARE:.2f}')")"
+echo "| round | bare endpoint req/s | /shaped req/s | InOrder applied ev/s | shaped / bare | InOrder / bare | InOrder / shaped |"
+echo "|---|---|---|---|---|---|---|"
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+: > target/bench-small.txt
+for round in $(seq "$ROUNDS"); do
+    b=$(flood "http://127.0.0.1:$BARE_PORT/events" "$SMALL_SECS")
+    sh=$(flood "http://127.0.0.1:$BARE_PORT/shaped" "$SMALL_SECS")
+    p0=$(field processed)
+    flood "$URL/events" "$SMALL_SECS" >/dev/null
+    p1=$(field processed)
+    await_drained
+    io=$(( (p1 - p0) / SMALL_SECS ))
+    echo "$(ratio "$sh" "$b") $(ratio "$io" "$b") $(ratio "$io" "$sh")" >> target/bench-small.txt
+    echo "| $round | $b | $sh | $io | $(ratio "$sh" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
+done
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo
+echo "small events, one per request, flood, medians of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"

@@ -235,6 +235,15 @@ public interface InOrderConfig {
          */
         @WithDefault("true")
         boolean syncCommits();
+
+        /**
+         * On the embedded H2 store: how often its file is compacted (the live pages of chunks mostly dead are rewritten,
+         * so that their space is used again; {@code WRITE_DELAY=0} leaves H2 without the background thread that does
+         * it), and forced to the disk. {@code 0s}: never. With {@code sync-commits}, unused chunks are then kept two
+         * intervals instead of H2's 45 s ({@link dev.inorder.store.H2Upkeep}).
+         */
+        @WithDefault("5s")
+        Duration compactEvery();
     }
 
     interface Shutdown {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
@@ -33,6 +35,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.flyway.FlywayDataSource;
+import io.quarkus.runtime.Startup;
 
 /**
  * Chooses the database and builds the store. The embedded H2 file database is the default; setting
@@ -72,6 +75,25 @@ public class StoreBeans {
     static MatchStore store(Database database, InOrderConfig config) {
         boolean h2 = "h2".equals(database.kind());
         return new MatchStore(database.dataSource(), h2 && config.store().syncCommits() ? "CHECKPOINT SYNC" : null);
+    }
+
+    /**
+     * The embedded H2 file, kept near its data's size while it runs ({@code inorder.store.compact-every}, and a short
+     * retention of unused chunks when commits are forced to the disk); PostgreSQL needs none, and the memory-only
+     * handler (benchmarks) opens no database.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    static H2Upkeep h2Upkeep(Instance<Database> database, InOrderConfig config) {
+        if (config.processing().handler() != InOrderConfig.Processing.Handler.STORE || !"h2".equals(database.get().kind())) {
+            return H2Upkeep.none();
+        }
+        return H2Upkeep.start(database.get().dataSource(), config.store().compactEvery(), config.store().syncCommits());
+    }
+
+    static void stop(@Disposes H2Upkeep upkeep) {
+        upkeep.close();
     }
 
     @Produces

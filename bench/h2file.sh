@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The embedded H2 file under a steady rate: real snapshots (bench/realistic.lua) paced at RATE requests/s of 10 events
+# (default 2400: 24,000 events/s) for MINUTES (default 5), once with the store's H2 upkeep as shipped (store.H2Upkeep:
+# a compaction pass every 5 s, unused chunks kept 5 s since commits are forced to the disk) and once with its
+# compaction off (inorder.store.compact-every=0s; the 5 s retention stays). Prints, each minute: events applied a
+# second, the file's size, and the share of the core taken by the upkeep thread and by the consumer (from /proc).
+# Usage: bench/h2file.sh   (about 2 x MINUTES + 1 minutes)
+source "$(dirname "$0")/lib.sh"
+
+MINUTES=${MINUTES:-5}
+RATE=${RATE:-2400}
+HZ=$(getconf CLK_TCK)
+
+thread_ticks() { # thread_ticks NAME-PREFIX: CPU ticks so far of the server's threads whose name starts so
+    local sum=0 t
+    for t in /proc/"$PID"/task/*; do
+        [[ "$(cat "$t/comm" 2>/dev/null)" == "$1"* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
+    done
+    echo "$sum"
+}
+
+run() { # run LABEL COMPACT_EVERY
+    rm -rf target/bench-data
+    start_server INORDER_DATA_DIR=./target/bench-data INORDER_STORE_COMPACT_EVERY="$2"
+    env CONNS=64 RATE="$RATE" taskset -c 1 wrk -t1 -c64 -d"$((MINUTES * 60))s" -s bench/realistic.lua "$URL/events" >/dev/null &
+    local load=$! p0 p1 c0 c1 k0 k1
+    p0=$(field processed); c0=$(thread_ticks inorder-h2-up); k0=$(thread_ticks inorder-process)
+    for minute in $(seq "$MINUTES"); do
+        sleep 60
+        p1=$(field processed); c1=$(thread_ticks inorder-h2-up); k1=$(thread_ticks inorder-process)
+        printf '| %s | %d | %d | %d | %.1f %% | %.1f %% | %d |\n' "$1" "$minute" "$(( (p1 - p0) / 60 ))" \
+            "$(( $(stat -c %s target/bench-data/inorder.mv.db) / 1048576 ))" \
+            "$(echo "($c1 - $c0) * 100 / ($HZ * 60)" | bc -l)" "$(echo "($k1 - $k0) * 100 / ($HZ * 60)" | bc -l)" "$(field rejected)"
+        p0=$p1; c0=$c1; k0=$k1
+    done
+    wait "$load" || true
+    stop_server
+}
+
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: $JVM_OPTS; paced $((RATE * 10)) events/s"
+echo "| upkeep | minute | applied ev/s | H2 file MB | upkeep thread | consumer | refused (total) |"
+echo "|---|---|---|---|---|---|---|"
+run "as shipped" 5s
+run "compaction off" 0s
