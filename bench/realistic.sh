@@ -3,7 +3,8 @@
 # JSON string, six players with every field) over 200 matches, NDJSON batches of 10, into the embedded H2 store and
 # into PostgreSQL: paced at 24,000 events/s (200 matches x 120/s), then a flood; beside them, in the same run, a bare
 # Quarkus app (bench/bare) answering 202 to the same bodies without reading them. Server on core 0, wrk on core 1.
-# Prints one row per run, then small events (bench/post.lua, one per request) flooded at both, same run.
+# Prints one row per run, then small events (bench/post.lua, one per request) flooded in turns at InOrder, the bare
+# endpoint and bench/bare's /shaped (the same request read by Quarkus REST, nothing kept), same run.
 # Since 2026-11-26 19:30 a row also gives the requests that waited for room (inorder.queue.max-wait) and wrk's p99
 # round trip: a wait moves delay from refusals into answers, and lag (accept -> applied) does not see it. Since 20:10,
 # what wrk sent (answers a second x 10); since 21:00 its schedule sends late the slots no connection was free for

@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * rewritten (at most {@link #WRITE_LIMIT} bytes a pass), and their space is reused.</li>
  * </ul>
  * Rewriting moves live pages and changes no data; it is H2's own maintenance, run on this thread instead of H2's. A
- * pass that fails (the database is down, or closing) is logged and the next one tries again.
+ * pass that fails (the database is down, or closing) is logged once, and the next ones try again.
  */
 public final class H2Upkeep implements AutoCloseable {
 
@@ -88,11 +88,21 @@ public final class H2Upkeep implements AutoCloseable {
         return new H2Upkeep(null, Duration.ZERO);
     }
 
+    /** A pass failed and none has succeeded since: the next failure is not logged again (the database may be down). */
+    private boolean failing;
+
     private void compactLogged() {
         try {
             compact(dataSource);
+            if (failing) {
+                LOG.info("H2 upkeep passes succeed again");
+            }
+            failing = false;
         } catch (Exception e) { // the next pass tries again; a scheduled task that throws is never run again
-            LOG.debugf(e, "H2 compaction pass failed");
+            if (!failing) {
+                LOG.warnf("H2 upkeep pass failed (the next ones try again, logged when one succeeds): %s", e.toString());
+            }
+            failing = true;
         }
     }
 
