@@ -2,8 +2,9 @@
 # The embedded H2 file under a steady rate: real snapshots (bench/realistic.lua) paced at RATE requests/s of 10 events
 # (default 2400: 24,000 events/s) for MINUTES (default 5), once with the store's H2 upkeep as shipped (store.H2Upkeep:
 # a compaction pass every 5 s ending in CHECKPOINT SYNC, unused chunks kept 10 s since commits are forced to the disk)
-# and once with it off (inorder.store.compact-every=0s: no pass, H2's 45 s retention; the store before 2026-11-27). Prints, each minute: events applied a
-# second, the file's size, and the share of the core taken by the upkeep thread and by the consumer (from /proc).
+# and once with it off (inorder.store.compact-every=0s: no pass, H2's 45 s retention; the store before 2026-11-27).
+# Prints, each minute: events applied a second, the file's size, and the share of the core taken by the upkeep thread
+# and by the consumer (from /proc).
 # Usage: bench/h2file.sh   (about 2 x MINUTES + 1 minutes)
 source "$(dirname "$0")/lib.sh"
 

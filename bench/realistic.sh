@@ -23,15 +23,18 @@ BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
 
 metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
 
-bare() { # bare SCRIPT EVENTS_PER_REQUEST [PATH]: the bare app's events/s under a flood of the script's bodies at PATH
-    # (events: the bare endpoint; shaped: the same body and headers read by Quarkus REST, a 202 with a JSON body)
-    env taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
-    local bare_pid=$!
-    for _ in $(seq 150); do curl -s -o /dev/null -X POST "$URL/events" && break; sleep 0.2; done
-    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s "$1" "$URL/${3:-events}" >/dev/null # warm-up
+start_bare() { # start_bare PORT: the bare app on core 0, answering; sets BARE_PID
+    taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$1" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
+    BARE_PID=$!
+    for _ in $(seq 150); do curl -s -o /dev/null -X POST "http://127.0.0.1:$1/events" && break; sleep 0.2; done
+}
+
+bare() { # bare SCRIPT EVENTS_PER_REQUEST: the bare endpoint's events/s under a flood of the script's bodies
+    start_bare "$PORT"
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s "$1" "$URL/events" >/dev/null # warm-up
     local out
-    out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$1" "$URL/${3:-events}")
-    kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+    out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s "$1" "$URL/events")
+    kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
     awk -v n="$2" '/Requests\/sec/ {printf "%d", $2 * n}' <<<"$out"
 }
 
@@ -67,10 +70,8 @@ SMALL_SECS=${SMALL_SECS:-10}
 BARE_PORT=$((PORT + 1))
 rm -rf target/bench-data
 start_server INORDER_DATA_DIR=./target/bench-data
-taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$BARE_PORT" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
-BARE_PID=$!
+start_bare "$BARE_PORT"
 trap 'stop_server; kill "$BARE_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 150); do curl -s -o /dev/null -X POST "http://127.0.0.1:$BARE_PORT/events" && break; sleep 0.2; done
 flood() { # flood URL SECONDS: requests/s answered
     env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"$2s" -s bench/post.lua "$1" | awk '/Requests\/sec/ {printf "%d", $2}'
 }

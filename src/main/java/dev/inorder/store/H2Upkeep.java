@@ -53,7 +53,7 @@ public final class H2Upkeep implements AutoCloseable {
 
     private H2Upkeep(DataSource dataSource, Duration every) {
         this.dataSource = dataSource;
-        if (dataSource == null || every.isZero() || every.isNegative()) {
+        if (dataSource == null || !passes(every)) {
             this.timer = null;
             return;
         }
@@ -72,7 +72,7 @@ public final class H2Upkeep implements AutoCloseable {
      * unused chunks {@link #RETENTION_INTERVALS} times {@code every} instead of H2's 45 s.
      */
     public static H2Upkeep start(DataSource dataSource, Duration every, boolean synced) {
-        if (synced && !every.isZero() && !every.isNegative()) {
+        if (synced && passes(every)) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 // H2 does not keep it: set at each start
                 s.execute("SET RETENTION_TIME " + every.multipliedBy(RETENTION_INTERVALS).toMillis());
@@ -81,6 +81,11 @@ public final class H2Upkeep implements AutoCloseable {
             }
         }
         return new H2Upkeep(dataSource, every);
+    }
+
+    /** Whether passes run at this interval ({@code compact-every}: 0 or less, never). */
+    private static boolean passes(Duration every) {
+        return !every.isZero() && !every.isNegative();
     }
 
     /** Does nothing: the database is not the embedded H2. */
@@ -125,8 +130,11 @@ public final class H2Upkeep implements AutoCloseable {
             try (Statement sync = c.createStatement()) {
                 sync.execute("CHECKPOINT SYNC");
             }
-            LOG.debugf("H2 file %d MB, %d %% of it in chunks, %d %% of those live; rewrote: %s", store.getFileStore().size() >> 20,
-                    store.getFileStore().getFillRate(), store.getFileStore().getChunksFillRate(), rewrote);
+            if (LOG.isDebugEnabled()) { // the fill rates walk every chunk: only when they are logged
+                LOG.debugf("H2 file %d MB, %d %% of it in chunks, %d %% of those live; rewrote: %s",
+                        store.getFileStore().size() >> 20, store.getFileStore().getFillRate(),
+                        store.getFileStore().getChunksFillRate(), rewrote);
+            }
             return rewrote;
         }
     }
