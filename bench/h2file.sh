@@ -20,6 +20,8 @@ thread_ticks() { # thread_ticks NAME-PREFIX: CPU ticks so far of the server's th
     echo "$sum"
 }
 
+share() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {print (b - a) * 100 / (hz * 60)}'; } # share TICKS0 TICKS1: % of a minute
+
 run() { # run LABEL COMPACT_EVERY
     rm -rf target/bench-data
     start_server INORDER_DATA_DIR=./target/bench-data INORDER_STORE_COMPACT_EVERY="$2"
@@ -31,7 +33,7 @@ run() { # run LABEL COMPACT_EVERY
         p1=$(field processed); c1=$(thread_ticks inorder-h2-up); k1=$(thread_ticks inorder-process)
         printf '| %s | %d | %d | %d | %.1f %% | %.1f %% | %d |\n' "$1" "$minute" "$(( (p1 - p0) / 60 ))" \
             "$(( $(stat -c %s target/bench-data/inorder.mv.db) / 1048576 ))" \
-            "$(echo "($c1 - $c0) * 100 / ($HZ * 60)" | bc -l)" "$(echo "($k1 - $k0) * 100 / ($HZ * 60)" | bc -l)" "$(field rejected)"
+            "$(share "$c0" "$c1")" "$(share "$k0" "$k1")" "$(field rejected)"
         p0=$p1; c0=$c1; k0=$k1
     done
     wait "$load" || true
