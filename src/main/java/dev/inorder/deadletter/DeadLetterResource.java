@@ -30,6 +30,7 @@ import dev.inorder.query.Page;
 import dev.inorder.query.Paging;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * {@code /dead-letters}: the accepted events that could not be applied, and a way to apply one again after a fix.
@@ -95,7 +96,8 @@ public class DeadLetterResource {
             }
             byte[] envelope = copy.toString().getBytes(StandardCharsets.UTF_8);
             var events = parser.parse(MediaType.APPLICATION_JSON, envelope);
-            var accepted = ingest.append(letter.source(), events, envelope.length).await().indefinitely();
+            var accepted = Uni.createFrom().completionStage(ingest.append(letter.source(), events, envelope.length))
+                    .await().indefinitely(); // a refusal thrown as itself
             stored(() -> {
                 store.retried(number, accepted.offset(), System.currentTimeMillis());
                 return null;

@@ -1,6 +1,8 @@
 package dev.inorder.ingest;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +24,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.inorder.web.ApiError;
 import dev.inorder.web.ApiException;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -75,18 +76,18 @@ public class EventResource {
     @APIResponse(responseCode = "503", description = "queue_full (Retry-After: 1), store_unavailable (Retry-After: 2) "
             + "or draining (Retry-After: 5): nothing taken; broker_unavailable (Kafka, Retry-After: 1): send again, the Seq guard drops what did arrive",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public CompletionStage<RestResponse<Ingest.Accepted>> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(SOURCE_HEADER) String sourceId, byte[] body) {
         Refused early = ingest.refusalBefore(body.length);
         if (early != null) {
-            return Uni.createFrom().failure(early); // a full queue: no need to parse what it cannot take
+            return CompletableFuture.failedFuture(early); // a full queue: no need to parse what it cannot take
         }
         var events = parser.parse(contentType, body);
         String source = sourceId == null || sourceId.isBlank() ? ANONYMOUS : sourceId.strip();
         EventLimits.checkSource(source);
         SeqWatch.Seen seen = seqWatch.check(source, events);
-        return ingest.append(source, events, body.length)
-                .map(accepted -> {
+        return ingest.append(source, events, body.length) // a refusal reaches refused() below, unwrapped by Quarkus REST
+                .thenApply(accepted -> {
                     seqWatch.accepted(seen);
                     return RestResponse.status(RestResponse.Status.ACCEPTED, accepted);
                 });

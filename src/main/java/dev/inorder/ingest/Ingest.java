@@ -2,9 +2,9 @@ package dev.inorder.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import dev.inorder.GameEvent;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Where {@code POST /events} hands accepted events: the in-memory {@link IngestQueue} (the default), or a Kafka topic
@@ -22,13 +22,15 @@ public interface Ingest {
     }
 
     /**
-     * Accepts the events, in list order, or refuses them: the item arrives once they are safe (queued in memory, or
-     * acknowledged by every Kafka replica). A refusal is the Uni's failure, a {@link Refused}, never thrown:
-     * every transport handles it in one place (HTTP answers 503, a connector holds its source back).
+     * Accepts the events, in list order, or refuses them: the stage completes once they are safe (queued in memory, or
+     * acknowledged by every Kafka replica), at once when the queue has room. A refusal is the stage's failure, a
+     * {@link Refused} itself (not wrapped), never thrown: every transport handles it in one place (HTTP answers 503, a
+     * connector holds its source back). A plain {@code CompletionStage}, not a Mutiny {@code Uni}: the HTTP door answers
+     * tens of thousands of requests a second, and a Uni captured the caller's context on each (bench/README.md).
      *
      * @param bytes the size of the request the events came in, for the queue's byte bound
      */
-    Uni<Accepted> append(String source, List<GameEvent> events, long bytes);
+    CompletionStage<Accepted> append(String source, List<GameEvent> events, long bytes);
 
     /**
      * A refusal known before the request is even parsed — the service is stopping, or a body of {@code bytes} would not

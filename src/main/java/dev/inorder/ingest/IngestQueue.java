@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -25,7 +26,6 @@ import org.jboss.logging.Logger;
 
 import dev.inorder.AcceptedEvent;
 import dev.inorder.GameEvent;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The bounded queue between ingest and the ordered consumer, and the publisher of the
@@ -277,7 +277,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * queue, or the room to wait in (as many events and bytes again as the queue's) is taken.
      */
     @Override
-    public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
+    public CompletionStage<Accepted> append(String source, List<GameEvent> events, long bytes) {
         Held waits;
         Accepted accepted = null;
         try {
@@ -293,15 +293,15 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
                 }
             }
         } catch (Refused refused) {
-            return Uni.createFrom().failure(refused);
+            return CompletableFuture.failedFuture(refused);
         } catch (RejectedExecutionException stopping) {
-            return Uni.createFrom().failure(draining()); // the timer is shut down: the service stops
+            return CompletableFuture.failedFuture(draining()); // the timer is shut down: the service stops
         }
         if (waits != null) {
-            return Uni.createFrom().completionStage(waits.answer);
+            return waits.answer;
         }
         drain();
-        return Uni.createFrom().item(accepted);
+        return CompletableFuture.completedFuture(accepted);
     }
 
     /** Puts a request at the end of those waiting for room, until {@code maxWait} is over. Holds the lock. */

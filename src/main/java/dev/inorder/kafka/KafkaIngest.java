@@ -23,7 +23,6 @@ import dev.inorder.GameEvent;
 import dev.inorder.InOrderConfig;
 import dev.inorder.ingest.Ingest;
 import dev.inorder.ingest.Refused;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -57,16 +56,16 @@ public class KafkaIngest implements Ingest {
     private volatile boolean closed;
 
     @Override
-    public Uni<Accepted> append(String source, List<GameEvent> events, long bytes) {
+    public CompletionStage<Accepted> append(String source, List<GameEvent> events, long bytes) {
         if (closed) {
-            return Uni.createFrom().failure(new Refused(Refused.Reason.DRAINING,
+            return CompletableFuture.failedFuture(new Refused(Refused.Reason.DRAINING,
                     "The service is stopping; send again to its next instance.", 5));
         }
         int count = events.size();
         int depth = inFlight.addAndGet(count);
         if (depth > capacity()) {
             release(count);
-            return Uni.createFrom().failure(new Refused(Refused.Reason.QUEUE_FULL, (depth - count) + " of " + capacity()
+            return CompletableFuture.failedFuture(new Refused(Refused.Reason.QUEUE_FULL, (depth - count) + " of " + capacity()
                     + " events are waiting for the broker; " + count + " more do not fit. Nothing of this request was taken.", 1));
         }
         long now = System.currentTimeMillis();
@@ -79,7 +78,7 @@ public class KafkaIngest implements Ingest {
             emitter.sendMessageAndForget(Message.of(records.value(source, now, event), Metadata.of(key, result),
                     () -> request.acked(first ? result.getResult() : null), request::failed));
         }
-        return Uni.createFrom().completionStage(request.answer);
+        return request.answer;
     }
 
     /** One request's records: answered when the last is acknowledged, or at the first failure. */

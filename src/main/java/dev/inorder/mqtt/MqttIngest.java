@@ -264,9 +264,14 @@ public class MqttIngest {
                 continue;
             }
             offering = true;
-            ingest.append(sender, List.of(event), received.payload().length).subscribe().with(
-                    accepted -> context.runOnContext(v -> accepted(message, accepted)),
-                    failure -> context.runOnContext(v -> refused(failure)));
+            ingest.append(sender, List.of(event), received.payload().length).whenComplete((accepted, failure) ->
+                    context.runOnContext(v -> {
+                        if (failure == null) {
+                            accepted(message, accepted);
+                        } else {
+                            refused(failure);
+                        }
+                    }));
         }
     }
 

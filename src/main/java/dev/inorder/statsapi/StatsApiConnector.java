@@ -1,6 +1,8 @@
 package dev.inorder.statsapi;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,6 @@ import dev.inorder.ingest.Source;
 import dev.inorder.ingest.Sources;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
@@ -202,19 +203,21 @@ public class StatsApiConnector {
         }
 
         private void offer(GameEvent event, int bytes) {
-            Uni<Ingest.Accepted> appended;
+            CompletionStage<Ingest.Accepted> appended;
             try {
                 appended = ingest.append(sender, List.of(event), bytes);
             } catch (RuntimeException e) {
-                appended = Uni.createFrom().failure(e);
+                appended = CompletableFuture.failedFuture(e);
             }
-            appended.subscribe().with(accepted -> {
-                source.taken(1);
-                offering = false;
-                lastActivityNanos = System.nanoTime();
-                source.paused(false);
-                json.resume();
-            }, failure -> {
+            appended.whenComplete((accepted, failure) -> {
+                if (failure == null) {
+                    source.taken(1);
+                    offering = false;
+                    lastActivityNanos = System.nanoTime();
+                    source.paused(false);
+                    json.resume();
+                    return;
+                }
                 if (!(failure instanceof Refused)) {
                     source.error(failure.getMessage());
                     LOG.errorf(failure, "Stats API: ingest failed on an event; it is offered again");

@@ -231,7 +231,7 @@ class IngestQueueTest {
         queue.offer("a", List.of(EVENT, EVENT, EVENT), 100);
         assertThat(queue.refusalBefore(100)).as("a request that may wait is parsed, not refused early").isNull();
 
-        var answer = queue.append("b", List.of(EVENT, EVENT), 100).subscribeAsCompletionStage();
+        var answer = queue.append("b", List.of(EVENT, EVENT), 100).toCompletableFuture();
         assertThat(answer).as("held while the queue is full").isNotDone();
         assertThat(queue.waited()).isEqualTo(1);
         assertThat(queue.accepted()).isEqualTo(3);
@@ -248,8 +248,8 @@ class IngestQueueTest {
         var queue = waitingQueue(10, Duration.ofSeconds(30), probe);
         queue.offer("a", Collections.nCopies(8, EVENT), 100);
 
-        var five = queue.append("b", Collections.nCopies(5, EVENT), 100).subscribeAsCompletionStage();
-        var one = queue.append("c", List.of(EVENT), 100).subscribeAsCompletionStage();
+        var five = queue.append("b", Collections.nCopies(5, EVENT), 100).toCompletableFuture();
+        var one = queue.append("c", List.of(EVENT), 100).toCompletableFuture();
         assertThat(five).isNotDone();
         assertThat(one).as("it would fit, but a request waits before it").isNotDone();
         assertThatThrownBy(() -> queue.offer("d", List.of(EVENT), 100))
@@ -270,7 +270,7 @@ class IngestQueueTest {
         var queue = waitingQueue(1, Duration.ofMillis(50), probe);
         queue.offer("a", List.of(EVENT), 100);
 
-        var answer = queue.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        var answer = queue.append("b", List.of(EVENT), 100).toCompletableFuture();
         assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Refused.class);
         assertThat(refusalOf(answer).reason()).isEqualTo(Refused.Reason.QUEUE_FULL);
         assertThat(refusalOf(answer).retryAfterSeconds()).isEqualTo(1);
@@ -288,12 +288,12 @@ class IngestQueueTest {
                 Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
         queue.offer("a", List.of(EVENT, EVENT), 100);
 
-        var tooLarge = queue.append("b", List.of(EVENT, EVENT, EVENT), 100).subscribeAsCompletionStage();
+        var tooLarge = queue.append("b", List.of(EVENT, EVENT, EVENT), 100).toCompletableFuture();
         assertThat(refusalOf(tooLarge).reason()).as("larger than the whole queue").isEqualTo(Refused.Reason.QUEUE_FULL);
 
-        var waits = queue.append("c", List.of(EVENT, EVENT), 100).subscribeAsCompletionStage();
+        var waits = queue.append("c", List.of(EVENT, EVENT), 100).toCompletableFuture();
         assertThat(waits).isNotDone();
-        var noRoomToWait = queue.append("d", List.of(EVENT), 100).subscribeAsCompletionStage();
+        var noRoomToWait = queue.append("d", List.of(EVENT), 100).toCompletableFuture();
         assertThat(refusalOf(noRoomToWait).reason()).as("as many events again as the queue's wait at most")
                 .isEqualTo(Refused.Reason.QUEUE_FULL);
         assertThat(queue.refusalBefore(100)).isNotNull();
@@ -304,7 +304,7 @@ class IngestQueueTest {
         var storeDown = new IngestQueue(1, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> "connection refused",
                 Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
         storeDown.offer("a", List.of(EVENT), 100);
-        var answer = storeDown.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        var answer = storeDown.append("b", List.of(EVENT), 100).toCompletableFuture();
         assertThat(refusalOf(answer).reason()).isEqualTo(Refused.Reason.STORE_UNAVAILABLE);
         assertThat(storeDown.waited()).isZero();
         assertThat(queue.accepted()).isEqualTo(2);
@@ -327,7 +327,7 @@ class IngestQueueTest {
         probe.subscription.request(Long.MAX_VALUE);
         queue.offer("a", List.of(EVENT), 100);
 
-        var answer = queue.append("b", List.of(EVENT), 100).subscribeAsCompletionStage();
+        var answer = queue.append("b", List.of(EVENT), 100).toCompletableFuture();
         assertThat(ranOn).isEmpty();
         probe.received.get(0).ack();
         assertThat(answer).isCompleted();
