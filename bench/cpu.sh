@@ -4,7 +4,7 @@
 # SECS s (30) measured; ROUNDS (3) rounds, the builds alternated within each. Prints one row per build and round:
 # requests/s, and for the event loop, the ordered consumer, the JIT compiler and the VM thread (the collector on one
 # core) their share of the core and microseconds of CPU per request (/proc/PID/task/*/stat). With BARE=1, the bare
-# app's endpoint and its /shaped after the builds in each round (bench/bare; build it first).
+# app's endpoint and its /shaped after the builds in each round (bench/bare, built when missing).
 # Usage: bench/cpu.sh [APP_DIR...]   (default: target/quarkus-app; about 2.2 minutes a build and round)
 source "$(dirname "$0")/lib.sh"
 
@@ -15,18 +15,12 @@ HZ=$(getconf CLK_TCK)
 APPS=("$@")
 [ ${#APPS[@]} -gt 0 ] || APPS=(target/quarkus-app)
 
-ticks() { # ticks PID: CPU ticks so far per thread group (the thread's name without its number)
-    for t in /proc/"$1"/task/*; do
-        echo "$(sed 's/[-#0-9 ]*$//; s/ /_/g' "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
-    done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
-}
-
 measure() { # measure PID URL LABEL: a row
     local out rps
     env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s bench/post.lua "$2" >/dev/null
-    ticks "$1" > target/bench-cpu-a.txt
+    thread_ticks "$1" > target/bench-cpu-a.txt
     out=$(env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"${SECS}s" -s bench/post.lua "$2")
-    ticks "$1" > target/bench-cpu-b.txt
+    thread_ticks "$1" > target/bench-cpu-b.txt
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     join target/bench-cpu-a.txt target/bench-cpu-b.txt | awk -v hz="$HZ" -v s="$SECS" -v r="$rps" -v label="$3" '
         {d[$1] = $3 - $2}
@@ -45,11 +39,9 @@ for round in $(seq "$ROUNDS"); do
         stop_server
     done
     if [ -n "${BARE:-}" ]; then
-        taskset -c 0 java $JVM_OPTS -Dquarkus.http.port=8091 -jar bench/bare/target/quarkus-app/quarkus-run.jar > target/bench-bare.log 2>&1 &
-        bare=$!
-        for _ in $(seq 100); do curl -sf -o /dev/null -X POST http://127.0.0.1:8091/events -d '{}' && break; sleep 0.2; done
-        measure "$bare" http://127.0.0.1:8091/events "bare endpoint, $round"
-        measure "$bare" http://127.0.0.1:8091/shaped "bare /shaped, $round"
-        kill "$bare"; wait "$bare" 2>/dev/null || true
+        start_bare $((PORT + 1))
+        measure "$BARE_PID" "http://127.0.0.1:$((PORT + 1))/events" "bare endpoint, $round"
+        measure "$BARE_PID" "http://127.0.0.1:$((PORT + 1))/shaped" "bare /shaped, $round"
+        kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
     fi
 done

@@ -12,12 +12,8 @@ MINUTES=${MINUTES:-5}
 RATE=${RATE:-2400}
 HZ=$(getconf CLK_TCK)
 
-thread_ticks() { # thread_ticks NAME-PREFIX: CPU ticks so far of the server's threads whose name starts so
-    local sum=0 t
-    for t in /proc/"$PID"/task/*; do
-        [[ "$(cat "$t/comm" 2>/dev/null)" == "$1"* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
-    done
-    echo "$sum"
+ticks_of() { # ticks_of NAME-PREFIX: CPU ticks so far of the server's threads whose name starts so (lib.sh)
+    thread_ticks "$PID" | awk -v p="$1" 'index($1, p) == 1 {s += $2} END {print s + 0}'
 }
 
 share() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {print (b - a) * 100 / (hz * 60)}'; } # share TICKS0 TICKS1: % of a minute
@@ -27,10 +23,10 @@ run() { # run LABEL COMPACT_EVERY
     start_server INORDER_DATA_DIR=./target/bench-data INORDER_STORE_COMPACT_EVERY="$2"
     env CONNS=64 RATE="$RATE" taskset -c 1 wrk -t1 -c64 -d"$((MINUTES * 60))s" -s bench/realistic.lua "$URL/events" >/dev/null &
     local load=$! p0 p1 c0 c1 k0 k1
-    p0=$(field processed); c0=$(thread_ticks inorder-h2-up); k0=$(thread_ticks inorder-process)
+    p0=$(field processed); c0=$(ticks_of inorder-h2-up); k0=$(ticks_of inorder-process)
     for minute in $(seq "$MINUTES"); do
         sleep 60
-        p1=$(field processed); c1=$(thread_ticks inorder-h2-up); k1=$(thread_ticks inorder-process)
+        p1=$(field processed); c1=$(ticks_of inorder-h2-up); k1=$(ticks_of inorder-process)
         printf '| %s | %d | %d | %d | %.1f %% | %.1f %% | %d |\n' "$1" "$minute" "$(( (p1 - p0) / 60 ))" \
             "$(( $(stat -c %s target/bench-data/inorder.mv.db) / 1048576 ))" \
             "$(share "$c0" "$c1")" "$(share "$k0" "$k1")" "$(field rejected)"

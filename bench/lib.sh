@@ -22,6 +22,25 @@ start_server() {
 stop_server() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
 trap stop_server EXIT
 
+# The bare app of bench/bare (202 to POST /events, the body never read; /shaped reads it through Quarkus REST), built
+# when missing. start_bare PORT: started on core 0 and answering; sets BARE_PID.
+BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
+start_bare() {
+    [ -f "$BARE_JAR" ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+    taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$1" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
+    BARE_PID=$!
+    for _ in $(seq 150); do curl -s -o /dev/null -X POST "http://127.0.0.1:$1/events" && break; sleep 0.2; done
+}
+
+# thread_ticks PID: CPU ticks so far (user + system) per thread group, a thread's name without its number
+# ("inorder-process", "vert.x-eventloo", "C2_CompilerThre": /proc keeps 15 characters, spaces made _), one per line.
+thread_ticks() {
+    local t
+    for t in /proc/"$1"/task/*; do
+        echo "$(sed 's/[-#0-9 ]*$//; s/ /_/g' "$t/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+    done | awk 'NF == 2 {a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+
 field() { curl -s "$URL/queue" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 await_drained() { for _ in $(seq 600); do [ "$(field depth)" = 0 ] && return; sleep 0.1; done; }

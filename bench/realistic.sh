@@ -18,16 +18,8 @@ source "$(dirname "$0")/lib.sh"
 SECS=${SECS:-30}
 WARM=${WARM:-120}
 PACED_RATE=${PACED_RATE:-2400} # requests/s of 10 events: 24,000 events/s
-BARE_JAR=bench/bare/target/quarkus-app/quarkus-run.jar
-[ -f "$BARE_JAR" ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 
 metric() { curl -s "$URL/q/metrics" | awk -v m="$1" '$1 == m {print int($2)}'; }
-
-start_bare() { # start_bare PORT: the bare app on core 0, answering; sets BARE_PID
-    taskset -c 0 java $JVM_OPTS -Dquarkus.http.port="$1" -jar "$BARE_JAR" > target/bench-bare.log 2>&1 &
-    BARE_PID=$!
-    for _ in $(seq 150); do curl -s -o /dev/null -X POST "http://127.0.0.1:$1/events" && break; sleep 0.2; done
-}
 
 bare() { # bare SCRIPT EVENTS_PER_REQUEST: the bare endpoint's events/s under a flood of the script's bodies
     start_bare "$PORT"
