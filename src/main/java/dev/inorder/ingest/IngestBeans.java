@@ -40,7 +40,7 @@ public class IngestBeans {
         // A request that waited for room is answered on its caller's context (its connection's event loop, a
         // connector's), as if it had been taken at once: never on the consumer's thread, which frees the room.
         return new IngestQueue(config.queue().capacity(), config.queue().maxBytes().asLongValue(),
-                config.processing().maxChunk(), handler.lastAppliedOffset(), reservations, processor::stalled,
+                config.processing().maxChunk(), config.processing().linger(), handler.lastAppliedOffset(), reservations, processor::stalled,
                 context::dispatch, config.queue().maxWait(), IngestBeans::callerContext);
     }
 

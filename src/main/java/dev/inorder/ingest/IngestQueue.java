@@ -35,6 +35,10 @@ import dev.inorder.GameEvent;
  * consumer everything waiting (up to {@code maxChunk}) as one message, and only once the previous message was
  * acknowledged: at low load a message holds one event, under load it holds what piled up while the consumer was busy,
  * so the per-message dispatch cost is paid once per chunk rather than once per event (the Disruptor's batching).
+ * Under load a chunk also waits for company: the next one goes no sooner than {@code linger} after the previous one
+ * went, unless {@code maxChunk} events wait (group commit: the store's commit, a file sync, is paid for all of them).
+ * An event after a quiet spell, or while the service stops, goes at once. The wait is a timer that only calls the same
+ * serialized drain: demand and the one emitting context hold as for any chunk.
  * Emission is serialized by a work-in-progress counter, never concurrent, and never beyond downstream demand.
  * <p>
  * An accepted event leaves the queue only when the consumer acknowledged its chunk. A chunk the consumer could not
@@ -61,6 +65,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private final int capacity;
     private final long maxBytes;
     private final int maxChunk;
+    private final long lingerNanos;
     private final long maxWaitMillis;
     private final Supplier<Executor> callerContext;
     private final OffsetReservations reservations;
@@ -79,6 +84,9 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     private long inFlightBytes;
     private boolean closed;
     private boolean pausedAfterNack;
+    /** When the last chunk went (System.nanoTime), and whether a timer will drain when the linger is over. */
+    private long lastChunkNanos;
+    private boolean lingering;
     private long accepted;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private int heldEvents;
@@ -97,6 +105,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * @param capacity most events accepted and not yet processed
      * @param maxBytes most bytes of events accepted and not yet processed
      * @param maxChunk most events in one message to the consumer
+     * @param linger how long after a chunk went the next one waits for more events, unless {@code maxChunk} wait
      * @param lastApplied the offset of the last event the store applied: offsets continue above it, and above every
      *        offset reserved before
      * @param reservations where offsets are reserved durably before they are handed out
@@ -107,11 +116,14 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * @param callerContext where the caller of {@link #append} is resumed when its request waited: its own context
      *        (an HTTP connection's, a connector's), asked for on the caller's thread
      */
-    public IngestQueue(int capacity, long maxBytes, int maxChunk, long lastApplied, OffsetReservations reservations,
-            Supplier<String> consumerStalled, Executor emitter, Duration maxWait, Supplier<Executor> callerContext) {
+    public IngestQueue(int capacity, long maxBytes, int maxChunk, Duration linger, long lastApplied,
+            OffsetReservations reservations, Supplier<String> consumerStalled, Executor emitter, Duration maxWait,
+            Supplier<Executor> callerContext) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
         this.maxChunk = maxChunk;
+        this.lingerNanos = linger.toNanos();
+        this.lastChunkNanos = System.nanoTime() - lingerNanos; // the first event goes at once
         this.maxWaitMillis = maxWait.toMillis();
         this.callerContext = callerContext;
         this.reservations = reservations;
@@ -123,7 +135,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     }
 
     /**
-     * One thread for offset reservations, redelivery pauses and the ends of waits for room. A wait that ends because
+     * One thread for offset reservations, redelivery pauses, the ends of lingers and of waits for room. A wait that ends because
      * its request was taken cancels its timer, and a cancelled timer leaves the queue at once: under a flood, most
      * requests wait a few milliseconds, and their timers would otherwise wake this thread 250 ms later for nothing.
      */
@@ -144,8 +156,8 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /** The same, where a request that finds the queue full waits up to {@code maxWait} for room. */
     public IngestQueue(int capacity, int maxChunk, long firstOffset, Duration maxWait) {
-        this(capacity, Long.MAX_VALUE, maxChunk, firstOffset - 1, OffsetReservations.NONE, () -> null, Runnable::run,
-                maxWait, () -> Runnable::run);
+        this(capacity, Long.MAX_VALUE, maxChunk, Duration.ZERO, firstOffset - 1, OffsetReservations.NONE, () -> null,
+                Runnable::run, maxWait, () -> Runnable::run);
     }
 
     /**
@@ -434,6 +446,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         for (Held h : refused) {
             h.answer(null, draining());
         }
+        drain(); // a chunk waiting out its linger goes now
     }
 
     /** Waits until every accepted event was processed, at most {@code timeout}. */
@@ -585,6 +598,11 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         if (inFlight > 0 || pausedAfterNack || waiting.isEmpty()) {
             return null;
         }
+        long now = System.nanoTime();
+        if (waiting.size() < maxChunk && !closed && (lingering || linger(lastChunkNanos + lingerNanos - now))) {
+            return null;
+        }
+        lastChunkNanos = now;
         int size = Math.min(maxChunk, waiting.size());
         List<AcceptedEvent> chunk = new ArrayList<>(size);
         long chunkBytes = 0;
@@ -596,6 +614,29 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         inFlightBytes = chunkBytes;
         bytes -= chunkBytes;
         return Collections.unmodifiableList(chunk);
+    }
+
+    /**
+     * Holds the next chunk back for {@code nanos} more, if that is positive: a timer drains then. Called under the lock.
+     *
+     * @return whether the chunk waits
+     */
+    private boolean linger(long nanos) {
+        if (nanos <= 0) {
+            return false;
+        }
+        try {
+            background.schedule(() -> {
+                synchronized (this) {
+                    lingering = false;
+                }
+                drain();
+            }, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return false; // stopping: no timer, the chunk goes now
+        }
+        lingering = true;
+        return true;
     }
 
     /**

@@ -105,8 +105,54 @@ class IngestQueueTest {
     }
 
     @Test
+    void shouldLetAChunkWaitForCompanyUnderLoadButNotAfterAQuietSpellOrWhenFull() {
+        var queue = lingering(Duration.ofHours(1), 3);
+        var probe = new Probe();
+        queue.subscribe(probe);
+        probe.subscription.request(Long.MAX_VALUE);
+
+        queue.offer("a", List.of(EVENT), 100);
+        assertThat(probe.received).as("the first event after a quiet spell goes at once").hasSize(1);
+        probe.received.get(0).ack();
+        queue.offer("a", List.of(EVENT), 100);
+        queue.offer("a", List.of(EVENT), 100);
+        assertThat(probe.received).as("within the linger, the next chunk waits for company").hasSize(1);
+        queue.offer("a", List.of(EVENT, EVENT), 100);
+        assertThat(probe.received).as("max-chunk events waiting go without waiting out the linger").hasSize(2);
+        assertThat(probe.offsets(1)).containsExactly(2L, 3L, 4L);
+        probe.received.get(1).ack();
+        assertThat(probe.received).hasSize(2);
+        assertThat(queue.depth()).isEqualTo(1);
+
+        queue.close();
+        assertThat(probe.received).as("a stopping queue does not linger").hasSize(3);
+        assertThat(probe.offsets(2)).containsExactly(5L);
+    }
+
+    @Test
+    void shouldSendWhatGatheredWhenTheLingerIsOver() {
+        var queue = lingering(Duration.ofMillis(300), 100);
+        var probe = new Probe();
+        queue.subscribe(probe);
+        probe.subscription.request(Long.MAX_VALUE);
+
+        queue.offer("a", List.of(EVENT), 100);
+        probe.received.get(0).ack();
+        queue.offer("a", List.of(EVENT), 100);
+        queue.offer("a", List.of(EVENT, EVENT), 100);
+        assertThat(probe.received).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> probe.received.size() == 2);
+        assertThat(probe.offsets(1)).as("one chunk, in order").containsExactly(2L, 3L, 4L);
+    }
+
+    private static IngestQueue lingering(Duration linger, int maxChunk) {
+        return new IngestQueue(100, Long.MAX_VALUE, maxChunk, linger, 0, OffsetReservations.NONE, () -> null,
+                Runnable::run, Duration.ZERO, () -> Runnable::run);
+    }
+
+    @Test
     void shouldRefuseARequestThatDoesNotFitTheByteBoundButAlwaysTakeOneIntoAnEmptyQueue() {
-        var queue = new IngestQueue(100, 1_000, 10, 0, OffsetReservations.NONE, () -> null,
+        var queue = new IngestQueue(100, 1_000, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> null,
                 Runnable::run, Duration.ZERO, () -> Runnable::run);
         queue.offer("a", List.of(EVENT), 5_000);
         assertThat(queue.bytes()).isEqualTo(5_000);
@@ -126,7 +172,7 @@ class IngestQueueTest {
     @Test
     void shouldSayTheStoreIsUnavailableWhenTheQueueIsFullBecauseTheConsumerWaitsForIt() {
         String[] stalled = { null };
-        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> stalled[0],
+        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> stalled[0],
                 Runnable::run, Duration.ZERO, () -> Runnable::run);
         queue.offer("a", List.of(EVENT, EVENT), 100);
         assertThatThrownBy(() -> queue.offer("a", List.of(EVENT), 100))
@@ -158,13 +204,13 @@ class IngestQueueTest {
     @Test
     void shouldNeverHandOutAnOffsetAgainAfterACrashAndContinueExactlyAfterACleanStop() throws InterruptedException {
         var store = new Reservations();
-        var first = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+        var first = new IngestQueue(100, Long.MAX_VALUE, 10, Duration.ZERO, 0, store, () -> null,
                 Runnable::run, Duration.ZERO, () -> Runnable::run);
         first.offer("a", List.of(EVENT, EVENT, EVENT), 100);
         assertThat(store.reserved()).as("reserved ahead of use").isGreaterThanOrEqualTo(3);
 
         // A crash: nothing was applied, the queue is gone. The next run starts above everything reserved.
-        var afterCrash = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+        var afterCrash = new IngestQueue(100, Long.MAX_VALUE, 10, Duration.ZERO, 0, store, () -> null,
                 Runnable::run, Duration.ZERO, () -> Runnable::run);
         long next = afterCrash.offer("a", List.of(EVENT), 100).offset();
         assertThat(next).isGreaterThan(3);
@@ -172,7 +218,7 @@ class IngestQueueTest {
         // A clean stop gives back what was reserved and not handed out: the next run continues right after.
         afterCrash.close();
         afterCrash.releaseReservation();
-        var afterStop = new IngestQueue(100, Long.MAX_VALUE, 10, 0, store, () -> null,
+        var afterStop = new IngestQueue(100, Long.MAX_VALUE, 10, Duration.ZERO, 0, store, () -> null,
                 Runnable::run, Duration.ZERO, () -> Runnable::run);
         assertThat(afterStop.offer("a", List.of(EVENT), 100).offset()).isEqualTo(next + 1);
     }
@@ -284,7 +330,7 @@ class IngestQueueTest {
     @Test
     void shouldRefuseAtOnceWhenWaitingCannotHelp() {
         String[] stalled = { null };
-        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> stalled[0],
+        var queue = new IngestQueue(2, Long.MAX_VALUE, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> stalled[0],
                 Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
         queue.offer("a", List.of(EVENT, EVENT), 100);
 
@@ -301,7 +347,7 @@ class IngestQueueTest {
         queue.close();
         assertThat(refusalOf(waits).reason()).as("a stop refuses who waits").isEqualTo(Refused.Reason.DRAINING);
 
-        var storeDown = new IngestQueue(1, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> "connection refused",
+        var storeDown = new IngestQueue(1, Long.MAX_VALUE, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> "connection refused",
                 Runnable::run, Duration.ofSeconds(30), () -> Runnable::run);
         storeDown.offer("a", List.of(EVENT), 100);
         var answer = storeDown.append("b", List.of(EVENT), 100).toCompletableFuture();
@@ -320,7 +366,7 @@ class IngestQueueTest {
                 task.run();
             };
         };
-        var queue = new IngestQueue(1, Long.MAX_VALUE, 10, 0, OffsetReservations.NONE, () -> null, Runnable::run,
+        var queue = new IngestQueue(1, Long.MAX_VALUE, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> null, Runnable::run,
                 Duration.ofSeconds(30), callerContext);
         var probe = new Probe();
         queue.subscribe(probe);
