@@ -217,7 +217,7 @@ public interface InOrderConfig {
          * Under load, how long after a chunk went to the consumer the next one waits for more events (unless
          * {@code max-chunk} wait): the store commits, and syncs its file, once per chunk. {@code 0s}: at once.
          */
-        @WithDefault("10ms")
+        @WithDefault("5ms")
         Duration linger();
 
         /** {@code store} applies events to matches in the database; {@code memory} only counts them (benchmarks). */
