@@ -135,9 +135,10 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     }
 
     /**
-     * One thread for offset reservations, redelivery pauses, the ends of lingers and of waits for room. A wait that ends because
-     * its request was taken cancels its timer, and a cancelled timer leaves the queue at once: under a flood, most
-     * requests wait a few milliseconds, and their timers would otherwise wake this thread 250 ms later for nothing.
+     * One thread for offset reservations, redelivery pauses, the ends of lingers and of waits for room. A wait that
+     * ends because its request was taken cancels its timer, and a cancelled timer leaves the queue at once: under a
+     * flood, most requests wait a few milliseconds, and their timers would otherwise wake this thread 250 ms later for
+     * nothing.
      */
     private static ScheduledExecutorService background() {
         var executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -617,7 +618,7 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
     }
 
     /**
-     * Holds the next chunk back for {@code nanos} more, if that is positive: a timer drains then. Called under the lock.
+     * Holds the next chunk back for {@code nanos} more, if that is positive: a timer drains then. Under the lock.
      *
      * @return whether the chunk waits
      */
