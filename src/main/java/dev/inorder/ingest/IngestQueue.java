@@ -466,13 +466,13 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
 
     /**
      * After a clean stop closed ingest: gives back the offsets reserved and never handed out, so the next run continues
-     * right after the last one handed out.
+     * right after the last one handed out. Once: a second call (a drain run by hand before the stop's) finds it done.
      */
     @Override
     public void releaseReservation() {
         long last;
         synchronized (this) {
-            if (!closed) {
+            if (!closed || background.isShutdown()) {
                 return;
             }
             last = nextOffset - 1;
@@ -623,21 +623,30 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
      * @return whether the chunk waits
      */
     private boolean linger(long nanos) {
-        if (nanos <= 0) {
-            return false;
+        if (nanos <= 0 || !drainAfter(nanos, () -> lingering = false)) {
+            return false; // over, or stopping (no timer): the chunk goes now
         }
+        lingering = true; // before the timer can clear it: its release waits for the lock held here
+        return true;
+    }
+
+    /**
+     * In {@code nanos}, runs {@code release} under the lock (what held chunks back is over) and drains.
+     *
+     * @return false when stopping: no timer was set
+     */
+    private boolean drainAfter(long nanos, Runnable release) {
         try {
             background.schedule(() -> {
                 synchronized (this) {
-                    lingering = false;
+                    release.run();
                 }
                 drain();
             }, nanos, TimeUnit.NANOSECONDS);
+            return true;
         } catch (RejectedExecutionException e) {
-            return false; // stopping: no timer, the chunk goes now
+            return false;
         }
-        lingering = true;
-        return true;
     }
 
     /**
@@ -659,16 +668,8 @@ public class IngestQueue implements Ingest, Flow.Publisher<Message<List<Accepted
         redelivered.add(chunk.size());
         LOG.warnf("The ordered consumer could not take offsets %d to %d (%s); they stay queued and are offered again in %d ms",
                 chunk.get(0).offset(), chunk.get(chunk.size() - 1).offset(), failure.toString(), REDELIVERY_DELAY_MILLIS);
-        try {
-            background.schedule(() -> {
-                synchronized (this) {
-                    pausedAfterNack = false;
-                }
-                drain();
-            }, REDELIVERY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Stopping: the events stay queued, and the drain reports them as left.
-        }
+        // Stopping when no timer is set: the events stay queued, and the drain reports them as left.
+        drainAfter(TimeUnit.MILLISECONDS.toNanos(REDELIVERY_DELAY_MILLIS), () -> pausedAfterNack = false);
         return CompletableFuture.completedFuture(null);
     }
 

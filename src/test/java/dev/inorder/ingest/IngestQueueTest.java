@@ -51,6 +51,14 @@ class IngestQueueTest {
         public void onComplete() {
         }
 
+        /** A probe subscribed to the queue that asks for everything. */
+        static Probe asking(IngestQueue queue) {
+            var probe = new Probe();
+            queue.subscribe(probe);
+            probe.subscription.request(Long.MAX_VALUE);
+            return probe;
+        }
+
         List<Long> offsets(int message) {
             return received.get(message).getPayload().stream().map(AcceptedEvent::offset).toList();
         }
@@ -107,9 +115,7 @@ class IngestQueueTest {
     @Test
     void shouldLetAChunkWaitForCompanyUnderLoadButNotAfterAQuietSpellOrWhenFull() {
         var queue = lingering(Duration.ofHours(1), 3);
-        var probe = new Probe();
-        queue.subscribe(probe);
-        probe.subscription.request(Long.MAX_VALUE);
+        var probe = Probe.asking(queue);
 
         queue.offer("a", List.of(EVENT), 100);
         assertThat(probe.received).as("the first event after a quiet spell goes at once").hasSize(1);
@@ -132,9 +138,7 @@ class IngestQueueTest {
     @Test
     void shouldSendWhatGatheredWhenTheLingerIsOver() {
         var queue = lingering(Duration.ofMillis(300), 100);
-        var probe = new Probe();
-        queue.subscribe(probe);
-        probe.subscription.request(Long.MAX_VALUE);
+        var probe = Probe.asking(queue);
 
         queue.offer("a", List.of(EVENT), 100);
         probe.received.get(0).ack();
