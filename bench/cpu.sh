@@ -5,9 +5,9 @@
 # requests/s, and for the event loop, the ordered consumer, the JIT compiler and the VM thread (the collector on one
 # core) their share of the core and microseconds of CPU per request (/proc/PID/task/*/stat). With BARE=1, the bare
 # app's endpoint and its /shaped after the builds in each round (bench/bare, built when missing).
-# An APP_DIR may carry settings for its start after an @, comma-separated: target/quarkus-app@INORDER_PROCESSING_LINGER=0s
-# (the same build with a setting changed, alternated like builds).
-# Usage: bench/cpu.sh [APP_DIR[@ENV=VALUE,...]...]   (default: target/quarkus-app; about 2.2 minutes a build and round)
+# As in bench/ab.sh, an argument "DIR,ENV=VALUE ENV=VALUE" starts DIR with those variables (the same build with a
+# setting changed, alternated like builds: "target/quarkus-app,INORDER_PROCESSING_LINGER=0s").
+# Usage: bench/cpu.sh [APP_DIR[,ENV=VALUE ...]...]   (default: target/quarkus-app; about 2.2 minutes a build and round)
 source "$(dirname "$0")/lib.sh"
 
 WARM=${WARM:-90}
@@ -36,7 +36,9 @@ echo "| build, round | req/s | event loop (share / per request) | consumer | JIT
 echo "|---|---|---|---|---|---|"
 for round in $(seq "$ROUNDS"); do
     for app in "${APPS[@]}"; do
-        APP_DIR=${app%%@*} start_server $([[ $app == *@* ]] && tr , " " <<<"${app#*@}")
+        extra=; [[ $app == *,* ]] && extra=${app#*,}
+        # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
+        APP_DIR=${app%%,*} start_server $extra
         measure "$PID" "$URL/events" "$app, $round"
         stop_server
     done
