@@ -87,9 +87,7 @@ class IngestQueueTest {
     @Test
     void shouldHoldTheNextChunkUntilThePreviousOneIsAcknowledgedAndThenSendWhatPiledUp() {
         var queue = new IngestQueue(100, 10, 1);
-        var probe = new Probe();
-        queue.subscribe(probe);
-        probe.subscription.request(Long.MAX_VALUE);
+        var probe = Probe.asking(queue);
 
         queue.offer("a", List.of(EVENT), 100);
         queue.offer("a", List.of(EVENT, EVENT), 100);
@@ -165,9 +163,7 @@ class IngestQueueTest {
                     assertThat(e.reason()).isEqualTo(Refused.Reason.QUEUE_FULL);
                     assertThat(e.getMessage()).contains("bytes");
                 });
-        var probe = new Probe();
-        queue.subscribe(probe);
-        probe.subscription.request(Long.MAX_VALUE);
+        var probe = Probe.asking(queue);
         probe.received.get(0).ack();
         assertThat(queue.bytes()).isZero();
         assertThat(queue.offer("a", List.of(EVENT, EVENT), 900).count()).isEqualTo(2);
@@ -372,9 +368,7 @@ class IngestQueueTest {
         };
         var queue = new IngestQueue(1, Long.MAX_VALUE, 10, Duration.ZERO, 0, OffsetReservations.NONE, () -> null, Runnable::run,
                 Duration.ofSeconds(30), callerContext);
-        var probe = new Probe();
-        queue.subscribe(probe);
-        probe.subscription.request(Long.MAX_VALUE);
+        var probe = Probe.asking(queue);
         queue.offer("a", List.of(EVENT), 100);
 
         var answer = queue.append("b", List.of(EVENT), 100).toCompletableFuture();
