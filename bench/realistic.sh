@@ -4,7 +4,8 @@
 # into PostgreSQL: paced at 24,000 events/s (200 matches x 120/s), then a flood; beside them, in the same run, a bare
 # Quarkus app (bench/bare) answering 202 to the same bodies without reading them. Server on core 0, wrk on core 1.
 # Prints one row per run, then small events (bench/post.lua, one per request) flooded in turns at InOrder, the bare
-# endpoint and bench/bare's /shaped (the same request read by Quarkus REST, nothing kept), same run.
+# endpoint, bench/bare's /shaped (the same request read by Quarkus REST, nothing kept) and /validated (/shaped walking
+# the body's JSON tokens: the least a check that the body is JSON costs), same run.
 # Since 2026-11-26 19:30 a row also gives the requests that waited for room (inorder.queue.max-wait) and wrk's p99
 # round trip: a wait moves delay from refusals into answers, and lag (accept -> applied) does not see it. Since 20:10,
 # what wrk sent (answers a second x 10); since 21:00 its schedule sends late the slots no connection was free for
@@ -12,7 +13,7 @@
 # Usage: bench/realistic.sh   (about 16 minutes; SECS=30 per row, WARM=120 s of JIT warm-up at the paced rate by default:
 # on one core the C2 compiler still took 20-33 % of it 40 s after start, and fell under 1 % only after ~110 s (measured
 # per thread from /proc, 10 s windows; bench/README.md); CHANGE_EVERY, see realistic.lua; SMALL_ONLY=1: only the small
-# events, beside the bare endpoint and bench/bare's /shaped)
+# events, beside the bare endpoint and bench/bare's /shaped and /validated)
 source "$(dirname "$0")/lib.sh"
 
 SECS=${SECS:-30}
@@ -54,9 +55,10 @@ fi
 
 # Small events, one per request (the README's first shape): InOrder on H2 and the bare app, both started on core 0
 # and warmed, then flooded in turn, ROUNDS times, SMALL_SECS each: the bare endpoint, its /shaped (a Quarkus REST
-# resource reading the same body and headers, a JSON 202, nothing kept), InOrder (the window ends drained). Taken in
-# turns, a change of the machine's speed during the run (seen: the bare endpoint at 34k and 66k an hour apart) falls
-# on all three alike; the ratios are the medians of the rounds'.
+# resource reading the same body and headers, a JSON 202, nothing kept), its /validated (/shaped walking the body's
+# JSON tokens, a 400 when it is not JSON), InOrder (the window ends drained). Taken in turns, a change of the machine's
+# speed during the run (seen: the bare endpoint at 34k and 66k an hour apart) falls on all four alike; the ratios are
+# the medians of the rounds'.
 ROUNDS=${ROUNDS:-5}
 SMALL_SECS=${SMALL_SECS:-10}
 BARE_PORT=$((PORT + 1))
@@ -69,24 +71,26 @@ flood() { # flood URL SECONDS: requests/s answered
 }
 flood "http://127.0.0.1:$BARE_PORT/events" "$WARM" >/dev/null
 flood "http://127.0.0.1:$BARE_PORT/shaped" "$WARM" >/dev/null
+flood "http://127.0.0.1:$BARE_PORT/validated" "$WARM" >/dev/null
 flood "$URL/events" "$WARM" >/dev/null
 await_drained
 echo
-echo "| round | bare endpoint req/s | /shaped req/s | InOrder applied ev/s | shaped / bare | InOrder / bare | InOrder / shaped |"
-echo "|---|---|---|---|---|---|---|"
+echo "| round | bare endpoint req/s | /shaped req/s | /validated req/s | InOrder applied ev/s | shaped / bare | validated / bare | InOrder / bare | InOrder / shaped |"
+echo "|---|---|---|---|---|---|---|---|---|"
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 : > target/bench-small.txt
 for round in $(seq "$ROUNDS"); do
     b=$(flood "http://127.0.0.1:$BARE_PORT/events" "$SMALL_SECS")
     sh=$(flood "http://127.0.0.1:$BARE_PORT/shaped" "$SMALL_SECS")
+    va=$(flood "http://127.0.0.1:$BARE_PORT/validated" "$SMALL_SECS")
     p0=$(field processed)
     flood "$URL/events" "$SMALL_SECS" >/dev/null
     p1=$(field processed)
     await_drained
     io=$(( (p1 - p0) / SMALL_SECS ))
-    echo "$(ratio "$sh" "$b") $(ratio "$io" "$b") $(ratio "$io" "$sh")" >> target/bench-small.txt
-    echo "| $round | $b | $sh | $io | $(ratio "$sh" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
+    echo "$(ratio "$sh" "$b") $(ratio "$io" "$b") $(ratio "$io" "$sh") $(ratio "$va" "$b")" >> target/bench-small.txt
+    echo "| $round | $b | $sh | $va | $io | $(ratio "$sh" "$b") | $(ratio "$va" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
 done
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo
-echo "small events, one per request, flood, medians of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"
+echo "small events, one per request, flood, medians of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); the same, walking the body's JSON tokens $(cut -d' ' -f4 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"
