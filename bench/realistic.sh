@@ -88,9 +88,17 @@ for round in $(seq "$ROUNDS"); do
     p1=$(field processed)
     await_drained
     io=$(( (p1 - p0) / SMALL_SECS ))
-    echo "$(ratio "$sh" "$b") $(ratio "$io" "$b") $(ratio "$io" "$sh") $(ratio "$va" "$b")" >> target/bench-small.txt
-    echo "| $round | $b | $sh | $va | $io | $(ratio "$sh" "$b") | $(ratio "$va" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
+    # /shaped does all the bare endpoint does and more: answering as many, the server was not what set the pace
+    # (seen: wrk's core slowed and held both at ~60,000, so InOrder's ratio went up by 0.1). Such a round is shown
+    # and left out of the medians.
+    note=""
+    if [ $((sh * 100)) -ge $((b * 95)) ]; then
+        note=" (load generator bound: not counted)"
+    else
+        echo "$(ratio "$sh" "$b") $(ratio "$io" "$b") $(ratio "$io" "$sh") $(ratio "$va" "$b")" >> target/bench-small.txt
+    fi
+    echo "| $round$note | $b | $sh | $va | $io | $(ratio "$sh" "$b") | $(ratio "$va" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
 done
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo
-echo "small events, one per request, flood, medians of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); the same, walking the body's JSON tokens $(cut -d' ' -f4 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"
+echo "small events, one per request, flood, medians of $(wc -l < target/bench-small.txt) of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); the same, walking the body's JSON tokens $(cut -d' ' -f4 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"
