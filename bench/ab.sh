@@ -18,10 +18,8 @@ gc_share() { # gc_share FROM_LINE: the collector's pauses logged after that line
 echo "| build ($SECS s) | sent ev/s (wrk) | applied ev/s | 503s (requests) | waited (requests) | lag p99 (bucket) | answer p99 (wrk) | order breaches | max RSS MB | collector |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for arg in "$@"; do
-  app=${arg%%,*}; extra=; [ "$arg" != "$app" ] && extra=${arg#*,}
   rm -rf target/bench-data; fresh_postgres
-  # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
-  APP_DIR=$app EXTRA_JVM_OPTS=-Xlog:gc:file=target/ab-gc.log start_server INORDER_DATA_DIR=./target/bench-data $extra
+  EXTRA_JVM_OPTS=-Xlog:gc:file=target/ab-gc.log start_build "$arg" INORDER_DATA_DIR=./target/bench-data
   env CONNS=64 RATE="$RATE" taskset -c 1 wrk -t1 -c64 -d"${WARM}s" -s bench/realistic.lua "$URL/events" >/dev/null
   await_drained
   for _ in $(seq "$ROWS"); do

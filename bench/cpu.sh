@@ -36,9 +36,7 @@ echo "| build, round | req/s | event loop (share / per request) | consumer | JIT
 echo "|---|---|---|---|---|---|"
 for round in $(seq "$ROUNDS"); do
     for app in "${APPS[@]}"; do
-        extra=; [[ $app == *,* ]] && extra=${app#*,}
-        # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
-        APP_DIR=${app%%,*} start_server $extra
+        start_build "$app"
         measure "$PID" "$URL/events" "$app, $round"
         stop_server
     done

@@ -19,6 +19,15 @@ start_server() {
     for _ in $(seq 150); do curl -sf "$URL/queue" >/dev/null && return; sleep 0.2; done
     echo "server did not start; see target/bench-server.log" >&2; exit 1
 }
+# start_build "DIR[,ENV=VALUE ENV=VALUE]" [ENV=VALUE...]: start_server for a build as bench/ab.sh and bench/cpu.sh take
+# one: DIR a copy of target/quarkus-app, the words after its comma variables it runs with (after the others: they win).
+start_build() {
+    local dir=${1%%,*} extra=
+    [ "$1" != "$dir" ] && extra=${1#*,}
+    shift
+    # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
+    APP_DIR=$dir start_server "$@" $extra
+}
 stop_server() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
 trap stop_server EXIT
 

@@ -24,8 +24,13 @@ public class ShapedResource {
     @NonBlocking
     public Response accept(@HeaderParam("Content-Type") String contentType, @HeaderParam("X-Source-Id") String source,
             byte[] body) {
-        long first = ++offset; // one event loop per connection; a race here only changes a number nobody reads
-        byte[] answer = ("{\"log\":\"events\",\"offset\":" + first + ",\"count\":" + (body.length > 0 ? 1 : 0) + "}")
+        // one event loop per connection; a race here only changes a number nobody reads
+        return accepted(++offset, body.length > 0 ? 1 : 0);
+    }
+
+    /** InOrder's 202: {@code {"log","offset","count"}} as JSON. */
+    static Response accepted(long offset, int count) {
+        byte[] answer = ("{\"log\":\"events\",\"offset\":" + offset + ",\"count\":" + count + "}")
                 .getBytes(StandardCharsets.US_ASCII);
         return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
     }
