@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dev mode with live reload, proven: start `./mvnw quarkus:dev` on a copy of the project, post events, edit a
-# processor class, post again, and check that events after the reload were applied by the new code, in order.
+# processor class, post again, and check that events after the reload were applied by the new code, in order; then
+# edit the live page and check that / serves the edit.
 # Bounded: gives up after 4 minutes. Usage: .ci/devmode-test.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,4 +57,15 @@ for _ in $(seq 100); do
     sleep 0.2
 done
 [ "$order" = "$(seq -s, 1 20)" ] || fail "events after the reload were not applied in order: $order"
-echo "devmode-test: 1 passed, 0 failed"
+
+# The live page (src/main/resources/live-page, read at start by LivePage) is reloaded too when it is edited.
+sleep 2
+sed -i 's#<title>InOrder — live</title>#<title>InOrder — edited live</title>#' src/main/resources/live-page/index.html
+page=
+for _ in $(seq 100); do
+    page=$(curl -sf "$URL/" || true)
+    [[ $page == *"InOrder — edited live"* ]] && break
+    sleep 0.5
+done
+[[ $page == *"InOrder — edited live"* ]] || fail "after an edit of the live page, / still serves the old page"
+echo "devmode-test: 2 passed, 0 failed"
