@@ -39,20 +39,20 @@ public class FormatParameter {
     private void format(RoutingContext ctx) {
         String query = ctx.request().query();
         List<String> formats = query == null || !query.contains("format=") ? List.of() : ctx.queryParam("format");
-        String format = formats.isEmpty() ? "" : formats.get(0);
-        String accept = switch (format) {
-            case "" -> null;
+        if (formats.isEmpty() || formats.get(0).isEmpty()) {
+            ctx.next();
+            return;
+        }
+        String accept = switch (formats.get(0)) {
             case "csv" -> "text/csv";
             case "json" -> "application/json";
-            default -> "";
+            default -> null;
         };
-        if ("".equals(accept)) {
+        if (accept == null) {
             RouteErrors.end(ctx, 400, new ApiError("invalid_format", "format must be csv or json."), mapper);
             return;
         }
-        if (accept != null) {
-            ctx.request().headers().set(HttpHeaders.ACCEPT, accept);
-        }
+        ctx.request().headers().set(HttpHeaders.ACCEPT, accept);
         ctx.next();
     }
 }

@@ -160,6 +160,12 @@ class LeaderboardAndExportTest {
         given().accept("*/*").get("/matches").then().statusCode(200).contentType(ContentType.JSON);
         given().queryParam("format", "xml").get("/matches").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.equalTo("invalid_format"));
+        // ?format= wins over Accept, on each export's path (a route on those paths, not a filter on every request).
+        given().accept("text/csv").queryParam("format", "json").get("/matches").then().statusCode(200).contentType(ContentType.JSON);
+        given().queryParam("format", "csv").get("/matches/{guid}/timeline", guid).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        given().queryParam("format", "xml").get("/leaderboards").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_format"));
         given().accept("text/csv").get("/matches/no-such-match/timeline").then().statusCode(404);
     }
 }
