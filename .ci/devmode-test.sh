@@ -58,7 +58,7 @@ for _ in $(seq 100); do
 done
 [ "$order" = "$(seq -s, 1 20)" ] || fail "events after the reload were not applied in order: $order"
 
-# The live page (src/main/resources/live-page, read at start by LivePage) is reloaded too when it is edited.
+# The live page (src/main/resources/live-page): an edit is served too (LivePage reads it at each request in dev mode).
 sleep 2
 sed -i 's#<title>InOrder — live</title>#<title>InOrder — edited live</title>#' src/main/resources/live-page/index.html
 page=

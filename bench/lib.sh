@@ -28,6 +28,13 @@ start_build() {
     # shellcheck disable=SC2086 # $extra is a list of VAR=VALUE words
     APP_DIR=$dir start_server "$@" $extra
 }
+# small_flood URL SECONDS: small events (bench/post.lua, one per request) as fast as answers come, 64 connections;
+# prints requests/s answered. Shared by realistic.sh and turns.sh.
+small_flood() {
+    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"$2s" -s bench/post.lua "$1" | awk '/Requests\/sec/ {printf "%d", $2}'
+}
+# median: the median of the numbers on standard input, one a line.
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 stop_server() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
 trap stop_server EXIT
 

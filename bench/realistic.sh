@@ -66,13 +66,10 @@ rm -rf target/bench-data
 start_server INORDER_DATA_DIR=./target/bench-data
 start_bare "$BARE_PORT"
 trap 'stop_server; kill "$BARE_PID" 2>/dev/null || true' EXIT
-flood() { # flood URL SECONDS: requests/s answered
-    env CONNS=64 taskset -c 1 wrk -t1 -c64 -d"$2s" -s bench/post.lua "$1" | awk '/Requests\/sec/ {printf "%d", $2}'
-}
-flood "http://127.0.0.1:$BARE_PORT/events" "$WARM" >/dev/null
-flood "http://127.0.0.1:$BARE_PORT/shaped" "$WARM" >/dev/null
-flood "http://127.0.0.1:$BARE_PORT/validated" "$WARM" >/dev/null
-flood "$URL/events" "$WARM" >/dev/null
+small_flood "http://127.0.0.1:$BARE_PORT/events" "$WARM" >/dev/null
+small_flood "http://127.0.0.1:$BARE_PORT/shaped" "$WARM" >/dev/null
+small_flood "http://127.0.0.1:$BARE_PORT/validated" "$WARM" >/dev/null
+small_flood "$URL/events" "$WARM" >/dev/null
 await_drained
 echo
 echo "| round | bare endpoint req/s | /shaped req/s | /validated req/s | InOrder applied ev/s | shaped / bare | validated / bare | InOrder / bare | InOrder / shaped |"
@@ -80,11 +77,11 @@ echo "|---|---|---|---|---|---|---|---|---|"
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 : > target/bench-small.txt
 for round in $(seq "$ROUNDS"); do
-    b=$(flood "http://127.0.0.1:$BARE_PORT/events" "$SMALL_SECS")
-    sh=$(flood "http://127.0.0.1:$BARE_PORT/shaped" "$SMALL_SECS")
-    va=$(flood "http://127.0.0.1:$BARE_PORT/validated" "$SMALL_SECS")
+    b=$(small_flood "http://127.0.0.1:$BARE_PORT/events" "$SMALL_SECS")
+    sh=$(small_flood "http://127.0.0.1:$BARE_PORT/shaped" "$SMALL_SECS")
+    va=$(small_flood "http://127.0.0.1:$BARE_PORT/validated" "$SMALL_SECS")
     p0=$(field processed)
-    flood "$URL/events" "$SMALL_SECS" >/dev/null
+    small_flood "$URL/events" "$SMALL_SECS" >/dev/null
     p1=$(field processed)
     await_drained
     io=$(( (p1 - p0) / SMALL_SECS ))
@@ -99,6 +96,5 @@ for round in $(seq "$ROUNDS"); do
     fi
     echo "| $round$note | $b | $sh | $va | $io | $(ratio "$sh" "$b") | $(ratio "$va" "$b") | $(ratio "$io" "$b") | $(ratio "$io" "$sh") |"
 done
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo
 echo "small events, one per request, flood, medians of $(wc -l < target/bench-small.txt) of $ROUNDS rounds: InOrder $(cut -d' ' -f2 target/bench-small.txt | median) of the bare endpoint; a Quarkus REST resource that reads the same request and keeps nothing $(cut -d' ' -f1 target/bench-small.txt | median); the same, walking the body's JSON tokens $(cut -d' ' -f4 target/bench-small.txt | median); InOrder $(cut -d' ' -f3 target/bench-small.txt | median) of that resource"

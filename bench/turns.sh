@@ -34,11 +34,8 @@ for i in "${!SERVERS[@]}"; do
     PID=
 done
 
-flood() { # flood PORT SECONDS: requests/s answered
-    taskset -c 1 wrk -t1 -c64 -d"$2s" -s bench/post.lua "http://127.0.0.1:$1/events" | awk '/Requests\/sec/ {printf "%d", $2}'
-}
 for _ in $(seq $((WARM / 30))); do
-    for port in "${PORTS[@]}"; do flood "$port" 30 >/dev/null; done
+    for port in "${PORTS[@]}"; do small_flood "http://127.0.0.1:$port/events" 30 >/dev/null; done
 done
 
 echo "$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); JVM options: $JVM_OPTS; $(java -version 2>&1 | head -1)"
@@ -47,13 +44,12 @@ echo "|---|$(printf -- '---|%.0s' "${SERVERS[@]}" "${SERVERS[@]:1}")"
 : > target/bench-turns.txt
 for round in $(seq "$ROUNDS"); do
     rates=()
-    for port in "${PORTS[@]}"; do rates+=("$(flood "$port" "$SECS")"); done
+    for port in "${PORTS[@]}"; do rates+=("$(small_flood "http://127.0.0.1:$port/events" "$SECS")"); done
     ratios=()
     for rate in "${rates[@]:1}"; do ratios+=("$(python3 -c "print(f'{$rate / ${rates[0]}:.3f}')")"); done
     echo "${ratios[*]}" >> target/bench-turns.txt
     echo "| $round | $(printf '%s | ' "${rates[@]}")$(printf '%s | ' "${ratios[@]}")"
 done
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo
 for i in $(seq 1 $((${#SERVERS[@]} - 1))); do
     echo "median of $ROUNDS rounds, ${SERVERS[$i]} / ${SERVERS[0]}: $(cut -d' ' -f"$i" target/bench-turns.txt | median)"

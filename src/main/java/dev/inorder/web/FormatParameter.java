@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,7 +46,7 @@ public class FormatParameter {
         }
         String accept = switch (formats.get(0)) {
             case "csv" -> "text/csv";
-            case "json" -> "application/json";
+            case "json" -> MediaType.APPLICATION_JSON;
             default -> null;
         };
         if (accept == null) {
